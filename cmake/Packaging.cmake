@@ -1,0 +1,1 @@
+# Packaging (cpack -G DEB): filled by the service work.

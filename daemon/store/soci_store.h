@@ -1,0 +1,51 @@
+// duly::daemon::SociStore: the duly::Store over SOCI, on SQLite or PostgreSQL.
+//
+// Promise: one implementation serves both databases with the same behaviour (the store
+// conformance suite runs it on both). SQLite is opened with WAL, synchronous=FULL,
+// foreign_keys=ON and a busy timeout, and writes go through one writer connection with
+// BEGIN IMMEDIATE; PostgreSQL uses a pool. Every write transaction also appends its events to the
+// hash-chained history. `now` always comes from the Clock, never from the database.
+// Thread-safety: all methods are safe to call concurrently; the Clock must outlive the store.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "daemon/store/database_url.h"
+#include "workflows/clock.h"
+#include "workflows/store.h"
+
+namespace duly::daemon {
+
+struct StoreOptions {
+  int pool_size = 4;                 // connections (PostgreSQL) or readers (SQLite)
+  int busy_timeout_ms = 5000;        // SQLite busy timeout
+  bool migrate = true;               // apply pending migrations when opening
+};
+
+struct MigrationInfo {
+  int version = 0;
+  std::string name;      // "init"
+  bool applied = false;
+};
+
+class SociStore;
+
+// Opens (and by default migrates) the database. Errors: kInvalidArgument for a bad URL,
+// kUnavailable when the database cannot be reached, kInternal when a migration fails (the
+// failed migration is rolled back; earlier ones stay).
+Result<std::unique_ptr<SociStore>> OpenStore(const DatabaseUrl& url, const Clock& clock,
+                                             const StoreOptions& options = {});
+
+class SociStore : public Store {
+ public:
+  // Applies every pending migration, each in its own transaction; returns how many ran.
+  virtual Result<int> Migrate() = 0;
+  // Every migration this build knows, and whether the database has it.
+  virtual Result<std::vector<MigrationInfo>> Migrations() = 0;
+  virtual DatabaseKind kind() const = 0;
+};
+
+}  // namespace duly::daemon
