@@ -22,3 +22,27 @@ function(duly_room name)
       DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()
+
+# duly_room_here(<name> [DEPS ...] [TEST_DEPS ...])
+#
+# duly_room() over the files of the current folder: every *.cpp is a source except *_test.cpp
+# (unit tests, beside the code), *_pgtest.cpp (tests that need PostgreSQL: binary
+# duly_<name>_pgtest, label "postgres"), *_main.cpp and *_fuzz.cpp.
+function(duly_room_here name)
+  cmake_parse_arguments(ROOM "" "" "DEPS;TEST_DEPS" ${ARGN})
+  file(GLOB _all CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*.cpp")
+  file(GLOB _tests CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*_test.cpp")
+  file(GLOB _pgtests CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR}/*_pgtest.cpp")
+  set(_sources ${_all})
+  list(FILTER _sources EXCLUDE REGEX "(_test|_pgtest|_main|_fuzz)\\.cpp$")
+  duly_room(${name} SOURCES ${_sources} TESTS ${_tests} DEPS ${ROOM_DEPS}
+            TEST_DEPS ${ROOM_TEST_DEPS})
+  if(_pgtests)
+    add_executable(duly_${name}_pgtest ${_pgtests})
+    target_link_libraries(duly_${name}_pgtest PRIVATE duly_${name} ${ROOM_TEST_DEPS}
+                          GTest::gtest GTest::gmock GTest::gtest_main duly_warnings)
+    gtest_discover_tests(duly_${name}_pgtest
+      PROPERTIES LABELS "postgres;${name}"
+      DISCOVERY_TIMEOUT 60)
+  endif()
+endfunction()
