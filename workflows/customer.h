@@ -33,10 +33,10 @@ struct Contact {
 };
 
 struct PostalAddress {
-  std::string street;       // street and number, one line
+  std::string street;  // street and number, one line
   std::string postal_code;
   std::string city;
-  std::string country;      // ISO 3166-1 alpha-2, "NL"
+  std::string country;  // ISO 3166-1 alpha-2, "NL"
   friend bool operator==(const PostalAddress&, const PostalAddress&) = default;
 };
 
@@ -44,18 +44,18 @@ struct Customer {
   std::string id;    // the ERP's id, unique; 1..64 printable characters
   std::string name;  // legal or personal name as printed on letters
   CustomerKind kind = CustomerKind::kB2b;
-  std::string language = "nl";  // ISO 639-1: nl, fr, en, de
-  std::string email;            // main address for reminders; empty when unknown
-  std::string phone;            // E.164 ("+31612345678"); empty when unknown
-  bool whatsapp = false;        // the phone number takes WhatsApp messages
+  std::string language = "nl";                  // ISO 639-1: nl, fr, en, de
+  std::string email;                            // main address for reminders; empty when unknown
+  std::string phone;                            // E.164 ("+31612345678"); empty when unknown
+  bool whatsapp = false;                        // the phone number takes WhatsApp messages
   std::vector<std::string> preferred_channels;  // in order of preference
   std::vector<Contact> contacts;
   PostalAddress address;
   std::string account_manager;  // colleague id, empty when none
   std::vector<std::string> tags;
-  std::string vat_number;       // empty for consumers
-  std::string iban;             // known paying account, normalised without spaces
-  std::string time_zone;        // IANA zone; empty means the configured default
+  std::string vat_number;  // empty for consumers
+  std::string iban;        // known paying account, normalised without spaces
+  std::string time_zone;   // IANA zone; empty means the configured default
   std::optional<Money> credit_limit;
   std::string currency = "EUR";  // currency of the credit limit and of new invoices
 

@@ -46,12 +46,12 @@ struct Invoice {
   InvoiceKind kind = InvoiceKind::kInvoice;
   CalendarDate issued{};
   CalendarDate due{};
-  Money amount;          // gross amount, > 0 (a credit note's amount is also positive)
-  Money open_amount;     // what is still to be paid (or, for a credit note, still to be applied)
+  Money amount;       // gross amount, > 0 (a credit note's amount is also positive)
+  Money open_amount;  // what is still to be paid (or, for a credit note, still to be applied)
   std::string currency = "EUR";
-  std::string po_number;         // buyer's order reference, empty when none
-  std::string reference;         // structured payment reference (OGM, betalingskenmerk or RF)
-  std::string credits_invoice;   // for a credit note: the invoice it corrects, empty when none
+  std::string po_number;        // buyer's order reference, empty when none
+  std::string reference;        // structured payment reference (OGM, betalingskenmerk or RF)
+  std::string credits_invoice;  // for a credit note: the invoice it corrects, empty when none
   std::optional<InvoiceDocument> document;
   InvoiceStatus status = InvoiceStatus::kOpen;
 

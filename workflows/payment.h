@@ -26,12 +26,12 @@ struct Payment {
   std::string customer;  // customer id
   Money amount;          // > 0
   std::string currency = "EUR";
-  CalendarDate received{};  // value date
+  CalendarDate received{};               // value date
   std::string method = "bank_transfer";  // bank_transfer, direct_debit, card, ideal, cash, other
-  std::string reference;          // structured reference the payer gave, if any
+  std::string reference;                 // structured reference the payer gave, if any
   std::string counterparty_name;
   std::string counterparty_iban;
-  std::string remittance;         // unstructured remittance text
+  std::string remittance;  // unstructured remittance text
   // As requested: explicit allocations. When empty, the store allocates to the customer's open
   // invoices in the payment's currency, oldest due date first. After posting: what was applied.
   std::vector<Allocation> allocations;

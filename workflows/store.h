@@ -58,10 +58,10 @@ struct InvoiceFilter {
 // The outcome of `duly verify-history`.
 struct HistoryVerdict {
   bool intact = true;
-  std::int64_t events = 0;      // how many events were checked
-  std::string head_hash;        // hash of the last event: anchor it elsewhere to detect truncation
+  std::int64_t events = 0;  // how many events were checked
+  std::string head_hash;    // hash of the last event: anchor it elsewhere to detect truncation
   std::int64_t first_bad_seq = 0;  // when !intact: the first event that does not verify
-  std::string problem;          // when !intact: what is wrong ("hash mismatch", "gap after 41")
+  std::string problem;             // when !intact: what is wrong ("hash mismatch", "gap after 41")
 };
 
 // Roles an API token can hold.
@@ -71,9 +71,9 @@ std::optional<Role> ParseRole(std::string_view text);
 
 struct ApiToken {
   std::int64_t id = 0;
-  std::string name;        // what the token is for ("erp-sync", "anna")
+  std::string name;  // what the token is for ("erp-sync", "anna")
   Role role = Role::kIntegration;
-  std::string hash;        // hex SHA-256 of the secret; the secret itself is never stored
+  std::string hash;  // hex SHA-256 of the secret; the secret itself is never stored
   Instant created_at{};
   std::optional<Instant> revoked_at;
 };
