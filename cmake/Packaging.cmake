@@ -50,15 +50,14 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${DULY_PACKAGE_MAINTAINER}")
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+# The long description; CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY before it as the synopsis
+# and wraps the paragraphs.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "accounts-receivable collection daemon
- duly runs accounts-receivable collection: it keeps customers, invoices,
- payments and an append-only, hash-chained event history on SQLite or
- PostgreSQL, and serves them over a REST API.
- .
- This package holds the daemon dulyd (a hardened systemd service), the
- command-line tool duly, the JSON Schemas and OpenAPI document, and an
- example configuration in /etc/duly/dulyd.json.")
+    "duly runs accounts-receivable collection: it keeps customers, invoices, payments and an \
+append-only, hash-chained event history on SQLite or PostgreSQL, and serves them over a REST API.
+
+This package holds the daemon dulyd (a hardened systemd service), the command-line tool duly, \
+the JSON Schemas and OpenAPI document, and an example configuration in /etc/duly/dulyd.json.")
 # Library dependencies come from dpkg-shlibdeps (package dpkg-dev); the rest are listed here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "tzdata")

@@ -6,15 +6,24 @@ namespace duly {
 
 const char* ErrorCodeName(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid_argument";
-    case ErrorCode::kUnauthenticated: return "unauthenticated";
-    case ErrorCode::kPermissionDenied: return "permission_denied";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kConflict: return "conflict";
-    case ErrorCode::kPolicy: return "policy";
-    case ErrorCode::kTooLarge: return "too_large";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kConflict:
+      return "conflict";
+    case ErrorCode::kPolicy:
+      return "policy";
+    case ErrorCode::kTooLarge:
+      return "too_large";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "internal";
 }
@@ -30,7 +39,8 @@ Error InvalidArgument(std::string message, std::vector<FieldError> fields) {
 }
 Error FieldInvalid(std::string field, std::string message) {
   std::string text = field + ": " + message;
-  return Error{ErrorCode::kInvalidArgument, std::move(text),
+  return Error{ErrorCode::kInvalidArgument,
+               std::move(text),
                {FieldError{std::move(field), std::move(message)}}};
 }
 Error NotFound(std::string message) { return Error{ErrorCode::kNotFound, std::move(message), {}}; }
@@ -43,9 +53,8 @@ Error InternalError(std::string message) {
   return Error{ErrorCode::kInternal, std::move(message), {}};
 }
 
-void CheckFailed(const char* expression, std::source_location where) {
-  std::fprintf(stderr, "DULY_CHECK failed: %s at %s:%u (%s)\n", expression, where.file_name(),
-               static_cast<unsigned>(where.line()), where.function_name());
+void CheckFailed(const char* expression, const char* file, int line) {
+  std::fprintf(stderr, "DULY_CHECK failed: %s at %s:%d\n", expression, file, line);
   std::abort();
 }
 

@@ -8,7 +8,6 @@
 #pragma once
 
 #include <cstdlib>
-#include <source_location>
 #include <string>
 #include <utility>
 #include <variant>
@@ -41,8 +40,8 @@ struct FieldError {
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
-  std::string message;              // names the cause ("invoice INV-7: customer C9 does not exist")
-  std::vector<FieldError> fields;   // non-empty for validation errors
+  std::string message;             // names the cause ("invoice INV-7: customer C9 does not exist")
+  std::vector<FieldError> fields;  // non-empty for validation errors
 
   // Returns a copy whose message is "context: message" (like LevelDB's msg2).
   Error WithContext(const std::string& context) const;
@@ -97,7 +96,8 @@ class [[nodiscard]] Result {
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
+  Status(Error error)
+      : error_(std::move(error)), ok_(false) {}  // NOLINT(google-explicit-constructor)
   static Status Ok() { return {}; }
 
   bool ok() const { return ok_; }
@@ -118,12 +118,12 @@ class [[nodiscard]] Status {
 };
 
 // Aborts with the source location when a programmer's assumption does not hold. Never thrown.
-[[noreturn]] void CheckFailed(const char* expression,
-                              std::source_location where = std::source_location::current());
+// (clang 14 lacks std::source_location, hence file and line.)
+[[noreturn]] void CheckFailed(const char* expression, const char* file, int line);
 
 }  // namespace duly
 
-#define DULY_CHECK(expr)                         \
-  do {                                           \
-    if (!(expr)) ::duly::CheckFailed(#expr);     \
+#define DULY_CHECK(expr)                                         \
+  do {                                                           \
+    if (!(expr)) ::duly::CheckFailed(#expr, __FILE__, __LINE__); \
   } while (false)

@@ -31,7 +31,7 @@ struct Principal {
 struct RouteContext {
   const HttpRequest& request;
   std::map<std::string, std::string> params;  // values of {name} segments, percent-decoded
-  std::optional<Principal> principal;          // set on every non-public route
+  std::optional<Principal> principal;         // set on every non-public route
 };
 
 using RouteHandler = std::function<HttpResponse(const RouteContext&)>;

@@ -202,7 +202,7 @@ void DulydApiSuite::RunPaymentReducesOpenAmount() {
   EXPECT_EQ(json::parse(again.body)["unchanged"], 1);
   EXPECT_EQ(json::parse(http_->Get("/v1/invoices/INV-1").body)["open_amount"], "250.00");
 
-  payments["payments"][0]["amount"] = "999.00";
+  payments["payments"][0]["received"] = "2026-03-12";  // same id, other content
   EXPECT_EQ(http_->Post("/v1/payments", payments.dump()).status, 409);
 }
 

@@ -1,0 +1,21 @@
+#include "daemon/api/api_routes.h"
+
+#include <memory>
+
+#include "daemon/api/resource_routes.h"
+
+namespace duly::daemon {
+
+void AddApiRoutes(Router& router, ApiContext& context) {
+  // A copy of the context (it holds references and functions) shared by every handler, so the
+  // caller's ApiContext object need not outlive the router; the store and clock still must.
+  auto shared = std::make_shared<const ApiContext>(context);
+  AddProbeRoutes(router, shared);
+  AddCustomerRoutes(router, shared);
+  AddHistoryRoutes(router, shared);
+  AddColleagueRoutes(router, shared);
+  AddInvoiceRoutes(router, shared);
+  AddPaymentRoutes(router, shared);
+}
+
+}  // namespace duly::daemon

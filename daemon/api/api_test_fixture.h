@@ -1,0 +1,142 @@
+// Test fixture for the API handlers: a real SQLite store in a fresh temporary directory, a real
+// Router with the token authenticator and AddApiRoutes, and one token per role.
+//
+// Promise: each test starts from an empty, migrated database that is deleted afterwards. Call()
+// sends a request through Router::Handle exactly as the server would (target parsed by
+// ParseRequestTarget, bearer token in the Authorization header). Snapshot() summarises everything
+// stored (event count and the records of each list) so a test can assert that nothing changed.
+// Test-only; not thread-safe.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "daemon/api/api_routes.h"
+#include "daemon/http/request_target.h"
+#include "daemon/http/router.h"
+#include "daemon/http/token_secret.h"
+#include "daemon/store/database_url.h"
+#include "daemon/store/soci_store.h"
+#include "workflows/clock.h"
+
+namespace duly::daemon {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("duly_api_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto url = DatabaseUrl::Parse("sqlite://" + (dir_ / "duly.db").string());
+    ASSERT_TRUE(url.has_value()) << url.error().message;
+    auto store = OpenStore(*url, clock_);
+    ASSERT_TRUE(store.has_value()) << store.error().message;
+    store_ = std::move(*store);
+    router_ = std::make_unique<Router>(MakeTokenAuthenticator(*store_));
+    ApiContext context{*store_, clock_, [] { return std::string("duly_requests_total 7\n"); },
+                       [this] { return accepting_; }};
+    AddApiRoutes(*router_, context);
+    for (Role role :
+         {Role::kAdmin, Role::kManager, Role::kCollector, Role::kColleague, Role::kIntegration}) {
+      tokens_[role] = MakeToken(role);
+    }
+  }
+
+  void TearDown() override {
+    router_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::string MakeToken(Role role) {
+    const std::string secret = GenerateTokenSecret();
+    ApiToken token;
+    token.name = std::string(RoleName(role)) + "-test";
+    token.role = role;
+    token.hash = HashTokenSecret(secret);
+    auto created = store_->CreateToken(token, Actor{"test"});
+    EXPECT_TRUE(created.has_value()) << created.error().message;
+    return secret;
+  }
+
+  // `secret` "" sends no Authorization header.
+  HttpResponse Call(const std::string& method, const std::string& target, const std::string& secret,
+                    const std::string& body = "") const {
+    HttpRequest request;
+    request.method = method;
+    request.target = target;
+    auto parsed = ParseRequestTarget(target);
+    EXPECT_TRUE(parsed.has_value()) << target;
+    if (parsed) {
+      request.path = parsed->path;
+      request.query = parsed->query;
+    }
+    if (!secret.empty()) request.headers["authorization"] = "Bearer " + secret;
+    if (!body.empty()) request.headers["content-type"] = "application/json";
+    request.body = body;
+    return router_->Handle(request);
+  }
+
+  HttpResponse Admin(const std::string& method, const std::string& target,
+                     const std::string& body = "") const {
+    return Call(method, target, tokens_.at(Role::kAdmin), body);
+  }
+
+  static nlohmann::json Json(const HttpResponse& response) {
+    return nlohmann::json::parse(response.body);
+  }
+
+  // The failing fields of an error response, as "pointer: message" lines.
+  static std::string Fields(const HttpResponse& response) {
+    std::string text;
+    const nlohmann::json body = Json(response);
+    for (const auto& field : body["error"]["fields"]) {
+      text += field["field"].get<std::string>() + ": " + field["message"].get<std::string>() + "\n";
+    }
+    return text;
+  }
+
+  // Everything the store holds that the API can change.
+  std::string Snapshot() const {
+    auto verdict = store_->VerifyHistory();
+    EXPECT_TRUE(verdict.has_value());
+    std::string snapshot = "events=" + std::to_string(verdict ? verdict->events : -1) + "\n";
+    for (const char* list : {"/v1/customers?limit=1000", "/v1/colleagues?limit=1000",
+                             "/v1/invoices?limit=1000", "/v1/payments?limit=1000"}) {
+      snapshot += Admin("GET", list).body + "\n";
+    }
+    return snapshot;
+  }
+
+  // A customer and an invoice to build on.
+  void SeedCustomerAndInvoice() {
+    ASSERT_EQ(Admin("POST", "/v1/customers",
+                    R"({"customers": [{"id": "C1", "name": "Bakkerij de Vries"}]})")
+                  .status,
+              200);
+    ASSERT_EQ(Admin("POST", "/v1/invoices", R"({"invoices": [{"id": "INV-1", "customer": "C1",
+                    "issued": "2026-03-01", "due": "2026-03-31", "amount": "1250.00",
+                    "document": {"filename": "INV-1.pdf", "media_type": "application/pdf",
+                                 "content_base64": "JVBERi0xLjQK"}}]})")
+                  .status,
+              200);
+  }
+
+  ManualClock clock_{FromEpochMillis(1773129600000)};  // 2026-03-10T08:00:00Z
+  bool accepting_ = true;
+  std::filesystem::path dir_;
+  std::unique_ptr<SociStore> store_;
+  std::unique_ptr<Router> router_;
+  std::map<Role, std::string> tokens_;
+};
+
+}  // namespace duly::daemon

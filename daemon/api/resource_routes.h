@@ -1,0 +1,31 @@
+// The routes of each API resource; AddApiRoutes (api_routes.h) registers them all.
+//
+// Promise: each function adds its resource's routes with the roles documented as x-duly-roles in
+// schemas/openapi.json (the OpenAPI test checks both agree). The handlers share `context`, which
+// keeps the store and clock references alive for as long as the router holds the handlers.
+// Thread-safety: as AddApiRoutes: call before serving; the handlers are then safe concurrently.
+#pragma once
+
+#include <memory>
+
+#include "daemon/api/api_routes.h"
+#include "daemon/http/router.h"
+
+namespace duly::daemon {
+
+using SharedApiContext = std::shared_ptr<const ApiContext>;
+
+// GET/POST /v1/customers, GET /v1/customers/{id}.
+void AddCustomerRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/customers/{id}/history.
+void AddHistoryRoutes(Router& router, const SharedApiContext& context);
+// GET/POST /v1/colleagues, GET /v1/colleagues/{id}.
+void AddColleagueRoutes(Router& router, const SharedApiContext& context);
+// GET/POST /v1/invoices, GET /v1/invoices/{id}, GET /v1/invoices/{id}/document.
+void AddInvoiceRoutes(Router& router, const SharedApiContext& context);
+// GET/POST /v1/payments, GET /v1/payments/{id}.
+void AddPaymentRoutes(Router& router, const SharedApiContext& context);
+// GET /healthz, /readyz, /metrics, /v1/openapi.json (public).
+void AddProbeRoutes(Router& router, const SharedApiContext& context);
+
+}  // namespace duly::daemon

@@ -1,0 +1,81 @@
+// Every route x every role: admitted roles get past the router, others get 403; no token or an
+// unknown token gets 401 on every protected route.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "daemon/api/api_test_fixture.h"
+
+namespace duly::daemon {
+namespace {
+
+// The pattern with its {id} filled with a record that exists.
+std::string Target(const RouteInfo& route) {
+  std::string target = route.pattern;
+  const std::size_t param = target.find("{id}");
+  if (param == std::string::npos) return target;
+  std::string id = "C1";
+  if (target.starts_with("/v1/invoices")) id = "INV-1";
+  if (target.starts_with("/v1/payments")) id = "P1";
+  if (target.starts_with("/v1/colleagues")) id = "M1";
+  return target.replace(param, 4, id);
+}
+
+TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
+  SeedCustomerAndInvoice();
+  ASSERT_EQ(Admin("POST", "/v1/colleagues",
+                  R"({"colleagues": [{"id": "M1", "name": "Mia", "email": "mia@example.nl"}]})")
+                .status,
+            200);
+  ASSERT_EQ(Admin("POST", "/v1/payments", R"({"payments": [{"id": "P1", "customer": "C1",
+                   "amount": "10.00", "received": "2026-03-05"}]})")
+                .status,
+            200);
+  int checked = 0;
+  for (const RouteInfo& route : router_->Routes()) {
+    const std::string target = Target(route);
+    // Bodies are left empty: an admitted role then gets 400, never 401 or 403, and nothing is
+    // written by the walk.
+    for (const auto& [role, secret] : tokens_) {
+      SCOPED_TRACE(route.method + " " + target + " as " + RoleName(role));
+      const bool admitted =
+          route.roles.empty() || role == Role::kAdmin || route.roles.contains(role);
+      HttpResponse response = Call(route.method, target, secret);
+      if (admitted) {
+        EXPECT_EQ(response.status, route.method == "POST" ? 400 : 200) << response.body;
+      } else {
+        EXPECT_EQ(response.status, 403) << response.body;
+      }
+      ++checked;
+    }
+    SCOPED_TRACE(route.method + " " + target + " without a valid token");
+    HttpResponse anonymous = Call(route.method, target, "");
+    HttpResponse unknown = Call(route.method, target, "duly_not-a-real-token");
+    if (route.roles.empty()) {
+      EXPECT_EQ(anonymous.status, 200);
+    } else {
+      EXPECT_EQ(anonymous.status, 401) << anonymous.body;
+      EXPECT_EQ(unknown.status, 401) << unknown.body;
+    }
+  }
+  EXPECT_GE(checked, 5 * 17);
+}
+
+TEST_F(ApiTest, RolesFollowTheDocumentedPolicy) {
+  auto status = [&](Role role, const std::string& method, const std::string& target) {
+    return Call(method, target, tokens_.at(role), method == "POST" ? "{}" : "").status;
+  };
+  EXPECT_EQ(status(Role::kColleague, "GET", "/v1/customers"), 200);
+  EXPECT_EQ(status(Role::kColleague, "GET", "/v1/invoices"), 200);
+  EXPECT_EQ(status(Role::kColleague, "GET", "/v1/payments"), 403);
+  EXPECT_EQ(status(Role::kColleague, "GET", "/v1/colleagues"), 403);
+  EXPECT_EQ(status(Role::kColleague, "POST", "/v1/payments"), 403);
+  EXPECT_EQ(status(Role::kCollector, "POST", "/v1/payments"), 400);
+  EXPECT_EQ(status(Role::kCollector, "POST", "/v1/invoices"), 403);
+  EXPECT_EQ(status(Role::kManager, "POST", "/v1/customers"), 403);
+  EXPECT_EQ(status(Role::kIntegration, "POST", "/v1/colleagues"), 400);
+  EXPECT_EQ(status(Role::kIntegration, "GET", "/v1/customers/C1/history"), 403);
+}
+
+}  // namespace
+}  // namespace duly::daemon

@@ -1,0 +1,185 @@
+#include "daemon/config/config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "daemon/store/database_url.h"
+#include "workflows/calendar_date.h"
+
+namespace duly::daemon {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string>& LogLevels() {
+  static const std::set<std::string> kLevels = {"trace", "debug",    "info", "warn",
+                                                "error", "critical", "off"};
+  return kLevels;
+}
+
+Error Field(const std::string& pointer, const std::string& message) {
+  return InvalidArgument("config " + pointer + ": " + message, {{pointer, message}});
+}
+
+// Rejects any member of `object` not in `known`.
+Status OnlyKnown(const json& object, const std::string& prefix,
+                 const std::set<std::string>& known) {
+  for (const auto& [name, value] : object.items()) {
+    if (known.count(name) == 0) return Field(prefix + "/" + name, "unknown field");
+  }
+  return Status::Ok();
+}
+
+Status ReadString(const json& object, const std::string& prefix, const char* name,
+                  std::string* out) {
+  if (!object.contains(name)) return Status::Ok();
+  const json& value = object.at(name);
+  if (!value.is_string()) return Field(prefix + "/" + name, "must be a string");
+  *out = value.get<std::string>();
+  return Status::Ok();
+}
+
+// An integer in [min, max].
+template <typename Int>
+Status ReadInteger(const json& object, const std::string& prefix, const char* name,
+                   std::int64_t min, std::int64_t max, Int* out) {
+  if (!object.contains(name)) return Status::Ok();
+  const json& value = object.at(name);
+  if (!value.is_number_integer()) return Field(prefix + "/" + name, "must be an integer");
+  const auto number = value.get<std::int64_t>();
+  if (number < min || number > max) {
+    return Field(prefix + "/" + name, "must be between " + std::to_string(min) + " and " +
+                                          std::to_string(max) + "; it is " +
+                                          std::to_string(number));
+  }
+  *out = static_cast<Int>(number);
+  return Status::Ok();
+}
+
+// Checks the fields whose values can also come from flags.
+Status ValidateOverridable(Config& config) {
+  Result<ListenAddress> listen = ParseListenAddress(config.listen);
+  if (!listen) return Field("/listen", listen.error().message);
+  config.listen_address = *listen;
+  if (LogLevels().count(config.log_level) == 0) {
+    return Field("/log_level",
+                 "must be one of trace, debug, info, warn, error, critical, off; it is \"" +
+                     config.log_level + "\"");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<ListenAddress> ParseListenAddress(std::string_view text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) {
+    return InvalidArgument("must be host:port (\"127.0.0.1:8080\"); it is \"" + std::string(text) +
+                           "\"");
+  }
+  std::string host(text.substr(0, colon));
+  const std::string_view port_text = text.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  if (host.empty()) host = "0.0.0.0";
+  if (port_text.empty() || port_text.size() > 5) {
+    return InvalidArgument("the port must be a number from 0 to 65535");
+  }
+  unsigned port = 0;
+  for (const char c : port_text) {
+    if (c < '0' || c > '9') return InvalidArgument("the port must be a number from 0 to 65535");
+    port = port * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (port > 65535) return InvalidArgument("the port must be a number from 0 to 65535");
+  return ListenAddress{std::move(host), static_cast<std::uint16_t>(port)};
+}
+
+Result<Config> ParseConfig(std::string_view json_text) {
+  json document;
+  try {
+    document = json::parse(json_text);
+  } catch (const json::parse_error& e) {
+    return InvalidArgument(std::string("config is not valid JSON: ") + e.what(),
+                           {{"", "not valid JSON"}});
+  }
+  if (!document.is_object()) return Field("", "must be a JSON object");
+  Status known = OnlyKnown(document, "",
+                           {"database_url", "listen", "time_zone", "io_threads", "blocking_threads",
+                            "http", "log_level"});
+  if (!known) return std::move(known).error();
+
+  Config config;
+  for (Status status :
+       {ReadString(document, "", "database_url", &config.database_url),
+        ReadString(document, "", "listen", &config.listen),
+        ReadString(document, "", "time_zone", &config.time_zone),
+        ReadString(document, "", "log_level", &config.log_level),
+        ReadInteger(document, "", "io_threads", 1, 64, &config.io_threads),
+        ReadInteger(document, "", "blocking_threads", 1, 256, &config.blocking_threads)}) {
+    if (!status) return std::move(status).error();
+  }
+  if (document.contains("http")) {
+    const json& http = document.at("http");
+    if (!http.is_object()) return Field("/http", "must be an object");
+    Status http_known = OnlyKnown(http, "/http", {"body_limit_bytes", "read_timeout_ms"});
+    if (!http_known) return std::move(http_known).error();
+    for (Status status : {ReadInteger(http, "/http", "body_limit_bytes", 1024,
+                                      std::int64_t{1} << 32, &config.http.body_limit_bytes),
+                          ReadInteger(http, "/http", "read_timeout_ms", 100, 3'600'000,
+                                      &config.http.read_timeout_ms)}) {
+      if (!status) return std::move(status).error();
+    }
+  }
+  if (!IsKnownTimeZone(config.time_zone)) {
+    return Field("/time_zone", "unknown time zone \"" + config.time_zone +
+                                   "\" (use an IANA name such as Europe/Amsterdam)");
+  }
+  if (!config.database_url.empty()) {
+    Result<DatabaseUrl> url = DatabaseUrl::Parse(config.database_url);
+    if (!url) return Field("/database_url", url.error().message);
+  }
+  Status overridable = ValidateOverridable(config);
+  if (!overridable) return std::move(overridable).error();
+  return config;
+}
+
+Result<Config> LoadConfigFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return NotFound("cannot read config file " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  Result<Config> config = ParseConfig(text.str());
+  if (!config) return config.error().WithContext(path);
+  return config;
+}
+
+Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides) {
+  if (!overrides.listen.empty()) config.listen = overrides.listen;
+  if (!overrides.log_level.empty()) config.log_level = overrides.log_level;
+  if (!overrides.test_clock.empty()) config.test_clock = overrides.test_clock;
+  const char* from_environment = std::getenv("DULY_DATABASE_URL");
+  const bool environment_set = from_environment != nullptr && *from_environment != '\0';
+  if (!overrides.database.empty() || environment_set || config.database_url.empty()) {
+    config.database_url = ResolveDatabaseUrl(overrides.database);
+  }
+  Result<DatabaseUrl> url = DatabaseUrl::Parse(config.database_url);
+  if (!url) return Field("/database_url", url.error().message);
+  Status overridable = ValidateOverridable(config);
+  if (!overridable) return std::move(overridable).error();
+  return config;
+}
+
+Status CheckConfigFile(const std::string& path) {
+  Result<Config> config = LoadConfigFile(path);
+  if (!config) return config.error();
+  return Status::Ok();
+}
+
+}  // namespace duly::daemon

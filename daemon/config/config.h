@@ -1,0 +1,66 @@
+// duly::daemon::Config: how dulyd is configured, from a JSON file, the environment and flags.
+//
+// Promise: LoadConfigFile/ParseConfig accept exactly the fields of schemas/config.schema.json
+// (unknown fields are errors) and fill defaults for the rest; every error is kInvalidArgument and
+// names the field as a JSON pointer ("/http/body_limit_bytes") with what is wrong. ApplyOverrides
+// lays command-line flags over the file, and resolves the database URL: --database, else
+// $DULY_DATABASE_URL, else the file's database_url, else DefaultDatabaseUrl(). The result of
+// ApplyOverrides is fully validated (listen address, time zone, database URL syntax).
+// Plain data and pure functions apart from reading the file and the environment; thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "workflows/status.h"
+
+namespace duly::daemon {
+
+struct ListenAddress {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+};
+
+// "host:port", "[::1]:port" or ":port" (all interfaces). Port 0 picks a free port.
+Result<ListenAddress> ParseListenAddress(std::string_view text);
+
+struct HttpLimits {
+  std::size_t body_limit_bytes = 8 * 1024 * 1024;
+  int read_timeout_ms = 30'000;
+};
+
+struct Config {
+  std::string database_url;  // after ApplyOverrides: the URL to open
+  std::string listen = "127.0.0.1:8080";
+  ListenAddress listen_address;  // parsed from `listen`
+  std::string time_zone = "Europe/Amsterdam";
+  int io_threads = 1;
+  int blocking_threads = 4;
+  HttpLimits http;
+  std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
+  // Reserved for the engine (simulated time): the --test-clock start instant, as given.
+  std::string test_clock;
+};
+
+// Parses and validates a config document. An empty object gives the defaults.
+Result<Config> ParseConfig(std::string_view json_text);
+
+// Reads `path` and parses it. Errors name the path: kNotFound if it cannot be read.
+Result<Config> LoadConfigFile(const std::string& path);
+
+// What the command line may override; empty strings mean "not given".
+struct ConfigOverrides {
+  std::string database;
+  std::string listen;
+  std::string log_level;
+  std::string test_clock;
+};
+
+Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides);
+
+// `duly config check PATH`: loads and validates the file as dulyd would (without flags).
+Status CheckConfigFile(const std::string& path);
+
+}  // namespace duly::daemon
