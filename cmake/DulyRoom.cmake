@@ -1,7 +1,8 @@
 # duly_room(<name> SOURCES ... [TESTS ...] [DEPS ...] [TEST_DEPS ...] [LABELS ...])
 #
 # Creates the static library duly_<name> from SOURCES and, when TESTS are given, the GoogleTest
-# binary duly_<name>_test registered with ctest under the labels "unit;<name>" (or LABELS).
+# binary duly_<name>_test registered with ctest under the label "unit" (or LABELS); every test in the folder also
+# carries the room name as a label (ctest -L store).
 # Every target gets the house warning set (duly_warnings) and the sanitizer options.
 include(GoogleTest)
 
@@ -12,8 +13,11 @@ function(duly_room name)
   target_link_libraries(duly_${name} PUBLIC ${ROOM_DEPS} PRIVATE duly_warnings)
   if(ROOM_TESTS)
     if(NOT ROOM_LABELS)
-      set(ROOM_LABELS unit ${name})
+      set(ROOM_LABELS unit)
     endif()
+    # gtest_discover_tests cannot pass a list of labels (it writes them unquoted), so the tier
+    # label goes on the tests and the room's name on the folder, which labels all its tests.
+    set_property(DIRECTORY APPEND PROPERTY LABELS ${name})
     add_executable(duly_${name}_test ${ROOM_TESTS})
     target_link_libraries(duly_${name}_test PRIVATE duly_${name} ${ROOM_TEST_DEPS}
                           GTest::gtest GTest::gmock GTest::gtest_main duly_warnings)
@@ -42,7 +46,7 @@ function(duly_room_here name)
     target_link_libraries(duly_${name}_pgtest PRIVATE duly_${name} ${ROOM_TEST_DEPS}
                           GTest::gtest GTest::gmock GTest::gtest_main duly_warnings)
     gtest_discover_tests(duly_${name}_pgtest
-      PROPERTIES LABELS "postgres;${name}"
+      PROPERTIES LABELS postgres
       DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()
