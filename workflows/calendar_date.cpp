@@ -1,8 +1,8 @@
 #include "workflows/calendar_date.h"
 
-#include <date/tz.h>
-
 #include <stdexcept>
+
+#include <date/tz.h>
 
 namespace duly {
 
@@ -33,9 +33,7 @@ std::string FormatCalendarDate(CalendarDate day) { return date::format("%F", day
 
 std::int64_t ToEpochMillis(Instant at) { return at.time_since_epoch().count(); }
 
-Instant FromEpochMillis(std::int64_t millis) {
-  return Instant{std::chrono::milliseconds{millis}};
-}
+Instant FromEpochMillis(std::int64_t millis) { return Instant{std::chrono::milliseconds{millis}}; }
 
 std::string FormatInstant(Instant at, std::string_view zone) {
   const date::time_zone* tz = date::locate_zone(zone);

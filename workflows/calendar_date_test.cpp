@@ -12,8 +12,8 @@ TEST(CalendarDateTest, ParsesAndFormatsIsoDates) {
 }
 
 TEST(CalendarDateTest, RefusesImpossibleDays) {
-  for (const char* text : {"2026-02-30", "2026-13-01", "2026-3-10", "10-03-2026", "2026/03/10",
-                           "", "2026-03-10T00:00"}) {
+  for (const char* text : {"2026-02-30", "2026-13-01", "2026-3-10", "10-03-2026", "2026/03/10", "",
+                           "2026-03-10T00:00"}) {
     EXPECT_FALSE(ParseCalendarDate(text).has_value()) << text;
   }
   EXPECT_TRUE(ParseCalendarDate("2024-02-29").has_value());
@@ -31,7 +31,8 @@ TEST(CalendarDateTest, FormatsInstantsInTheirZone) {
 
 TEST(CalendarDateTest, LocalDayFollowsTheZone) {
   // 23:30Z on 9 March is already 10 March in Amsterdam.
-  Instant late = Instant{date::sys_days{date::year{2026} / 3 / 9}} + std::chrono::minutes{23 * 60 + 30};
+  Instant late =
+      Instant{date::sys_days{date::year{2026} / 3 / 9}} + std::chrono::minutes{23 * 60 + 30};
   EXPECT_EQ(FormatCalendarDate(LocalDay(late, "Europe/Amsterdam")), "2026-03-10");
   EXPECT_TRUE(IsKnownTimeZone("Europe/Brussels"));
   EXPECT_FALSE(IsKnownTimeZone("Mars/Olympus"));

@@ -38,8 +38,7 @@ Result<Money> Money::Parse(std::string_view text) {
         return InvalidArgument("amount \"" + std::string(text) + "\" is not a decimal number");
       }
       if (++fraction_digits > 2) {
-        return InvalidArgument("amount \"" + std::string(text) +
-                               "\" has more than two decimals");
+        return InvalidArgument("amount \"" + std::string(text) + "\" has more than two decimals");
       }
       fraction = fraction * 10 + (c - '0');
       ++pos;

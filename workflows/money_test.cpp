@@ -14,8 +14,8 @@ TEST(MoneyTest, ParsesPlainDecimals) {
 }
 
 TEST(MoneyTest, RefusesWhatIsNotAnAmount) {
-  for (const char* text : {"", "-", "1.", ".5", "1,00", "1e3", "12.345", "1 000", "abc", "+1",
-                           "12345678901234"}) {
+  for (const char* text :
+       {"", "-", "1.", ".5", "1,00", "1e3", "12.345", "1 000", "abc", "+1", "12345678901234"}) {
     auto parsed = Money::Parse(text);
     ASSERT_FALSE(parsed.has_value()) << text;
     EXPECT_EQ(parsed.error().code, ErrorCode::kInvalidArgument) << text;

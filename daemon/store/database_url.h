@@ -17,9 +17,9 @@ enum class DatabaseKind { kSqlite, kPostgresql };
 
 struct DatabaseUrl {
   DatabaseKind kind = DatabaseKind::kSqlite;
-  std::string url;             // as given
-  std::string sqlite_path;     // kSqlite: file path (":memory:" for an in-memory database)
-  std::string soci_connect;    // the SOCI connection string for the backend
+  std::string url;           // as given
+  std::string sqlite_path;   // kSqlite: file path (":memory:" for an in-memory database)
+  std::string soci_connect;  // the SOCI connection string for the backend
 
   static Result<DatabaseUrl> Parse(std::string_view url);
   // The URL with any password replaced by "***", for logs and errors.

@@ -20,14 +20,14 @@
 namespace duly::daemon {
 
 struct StoreOptions {
-  int pool_size = 4;                 // connections (PostgreSQL) or readers (SQLite)
-  int busy_timeout_ms = 5000;        // SQLite busy timeout
-  bool migrate = true;               // apply pending migrations when opening
+  int pool_size = 4;           // connections (PostgreSQL) or readers (SQLite)
+  int busy_timeout_ms = 5000;  // SQLite busy timeout
+  bool migrate = true;         // apply pending migrations when opening
 };
 
 struct MigrationInfo {
   int version = 0;
-  std::string name;      // "init"
+  std::string name;  // "init"
   bool applied = false;
 };
 
