@@ -56,9 +56,4 @@ nlohmann::json ToJson(const UpsertSummary& summary);
 // first_bad_seq and problem appear only when the history is not intact.
 nlohmann::json ToJson(const HistoryVerdict& verdict);
 
-// Strict RFC 4648 base64 (standard alphabet, '=' padding, no line breaks). Errors:
-// kInvalidArgument without a field, saying where the text goes wrong.
-Result<std::string> DecodeBase64(std::string_view text);
-std::string EncodeBase64(std::string_view bytes);
-
 }  // namespace duly

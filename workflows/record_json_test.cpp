@@ -215,18 +215,5 @@ TEST(RecordJsonTest, DumpJsonReportsInvalidUtf8AsInternal) {
   EXPECT_EQ(*DumpJson(json{{"a", 1}}), R"({"a":1})");
 }
 
-TEST(RecordJsonTest, Base64IsStrict) {
-  for (const char* bytes : {"", "f", "fo", "foo", "foob", "fooba", "foobar"}) {
-    EXPECT_EQ(*DecodeBase64(EncodeBase64(bytes)), bytes);
-  }
-  EXPECT_EQ(EncodeBase64("foobar"), "Zm9vYmFy");
-  EXPECT_EQ(EncodeBase64("fo"), "Zm8=");
-  EXPECT_FALSE(DecodeBase64("Zm8").has_value());     // no padding
-  EXPECT_FALSE(DecodeBase64("Zm9=").has_value());    // bits beyond the data
-  EXPECT_FALSE(DecodeBase64("Z=8=").has_value());    // padding inside
-  EXPECT_FALSE(DecodeBase64("Zm\n8=").has_value());  // line break
-  EXPECT_FALSE(DecodeBase64("Z===").has_value());    // too much padding
-}
-
 }  // namespace
 }  // namespace duly

@@ -2,40 +2,16 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
+
+#include "workflows/base64.h"
 
 namespace duly::smtp {
 namespace {
 
 constexpr std::size_t kMaxLine = 76;
-constexpr std::string_view kBase64Alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr std::string_view kHex = "0123456789ABCDEF";
-
-std::string EncodeBase64(std::string_view bytes) {
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    const auto n = (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16) |
-                   (static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8) |
-                   static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 2]));
-    out += kBase64Alphabet[(n >> 18) & 63U];
-    out += kBase64Alphabet[(n >> 12) & 63U];
-    out += kBase64Alphabet[(n >> 6) & 63U];
-    out += kBase64Alphabet[n & 63U];
-  }
-  const std::size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
-    if (rest == 2) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    out += kBase64Alphabet[(n >> 18) & 63U];
-    out += kBase64Alphabet[(n >> 12) & 63U];
-    out += rest == 2 ? kBase64Alphabet[(n >> 6) & 63U] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -76,7 +52,8 @@ std::string EncodeWords(std::string_view text, std::size_t first_column) {
       if (end > start && column + EncodedWordLength(next - start) > kMaxLine) break;
       end = next;
     }
-    const std::string word = "=?UTF-8?B?" + EncodeBase64(text.substr(start, end - start)) + "?=";
+    const std::string word =
+        "=?UTF-8?B?" + duly::EncodeBase64(text.substr(start, end - start)) + "?=";
     out += word;
     column += word.size();
     start = end;
@@ -139,7 +116,7 @@ std::size_t DecodeWordAt(std::string_view value, std::size_t pos, std::string& o
   const char encoding = value[q1 + 1];
   const std::string_view payload = value.substr(q1 + 3, end - q1 - 3);
   if (encoding == 'B' || encoding == 'b') {
-    out += DecodeBase64(payload);
+    out += DecodeMimeBase64(payload);
   } else if (encoding == 'Q' || encoding == 'q') {
     out += DecodeQ(payload);
   } else {
@@ -158,7 +135,7 @@ bool IsPrintableAscii(std::string_view text) {
 }
 
 std::string EncodeBase64Lines(std::string_view bytes) {
-  const std::string flat = EncodeBase64(bytes);
+  const std::string flat = duly::EncodeBase64(bytes);
   std::string out;
   out.reserve(flat.size() + flat.size() / kMaxLine * 2 + 2);
   for (std::size_t i = 0; i < flat.size(); i += kMaxLine) {
@@ -168,22 +145,14 @@ std::string EncodeBase64Lines(std::string_view bytes) {
   return out;
 }
 
-std::string DecodeBase64(std::string_view text) {
-  std::string out;
-  std::uint32_t buffer = 0;
-  int bits = 0;
+std::string DecodeMimeBase64(std::string_view text) {
+  std::string flat;
+  flat.reserve(text.size());
   for (const char c : text) {
-    if (c == '=') break;
-    const std::size_t index = kBase64Alphabet.find(c);
-    if (index == std::string_view::npos) continue;
-    buffer = (buffer << 6) | static_cast<std::uint32_t>(index);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFFU);
-    }
+    if (c != '\r' && c != '\n' && c != ' ' && c != '\t') flat += c;
   }
-  return out;
+  auto bytes = duly::DecodeBase64(flat);
+  return bytes ? std::move(*bytes) : std::string();
 }
 
 std::string EncodeQuotedPrintable(std::string_view text) {

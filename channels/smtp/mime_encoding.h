@@ -16,8 +16,9 @@ namespace duly::smtp {
 
 // Base64 in lines of 76 characters, each ended by CRLF (the last one too, when non-empty).
 std::string EncodeBase64Lines(std::string_view bytes);
-// Ignores CR, LF and any character outside the alphabet; stops at '='.
-std::string DecodeBase64(std::string_view text);
+// Decodes MIME base64 (line breaks and spaces ignored) with duly::DecodeBase64; returns "" when
+// the text is not base64.
+std::string DecodeMimeBase64(std::string_view text);
 
 // Quoted-printable for a text body: LF, CR LF and lone CR all become CRLF line breaks; each
 // encoded line is at most 76 characters (soft breaks "=" CRLF); '=', bytes outside printable

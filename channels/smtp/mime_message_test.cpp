@@ -124,10 +124,10 @@ TEST(MimeMessageTest, HeadersAndStructureParseBack) {
 
   EXPECT_EQ(parts[1].headers.at("content-transfer-encoding"), "base64");
   EXPECT_EQ(parts[1].headers.at("content-disposition"), "attachment;\r\n filename=\"INV-7.pdf\"");
-  EXPECT_EQ(DecodeBase64(parts[1].body), Reminder().attachments[0].content);
+  EXPECT_EQ(DecodeMimeBase64(parts[1].body), Reminder().attachments[0].content);
   EXPECT_EQ(parts[2].headers.at("content-disposition"),
             "attachment;\r\n filename*=UTF-8''Factuur%20%C3%8Blise%20%E2%82%AC.pdf");
-  EXPECT_EQ(DecodeBase64(parts[2].body), "%PDF-1.4 tiny");
+  EXPECT_EQ(DecodeMimeBase64(parts[2].body), "%PDF-1.4 tiny");
 }
 
 TEST(MimeMessageTest, EveryLineIsCrlfAsciiAndAtMost76) {
@@ -244,7 +244,7 @@ TEST(MimeEncodingTest, Base64RoundTripsEveryByteIn76CharacterLines) {
   for (int i = 0; i < 1000; ++i) bytes += static_cast<char>(i % 256);
   const std::string encoded = EncodeBase64Lines(bytes);
   EXPECT_EQ(encoded.substr(76, 2), "\r\n");
-  EXPECT_EQ(DecodeBase64(encoded), bytes);
+  EXPECT_EQ(DecodeMimeBase64(encoded), bytes);
   EXPECT_EQ(EncodeBase64Lines("ab"), "YWI=\r\n");
 }
 

@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 #include <soci/soci.h>
 
-#include "daemon/store/base64.h"
 #include "daemon/store/record_digest.h"
+#include "workflows/base64.h"
 #include "workflows/invoice.h"
 
 namespace duly::daemon {
@@ -98,7 +98,7 @@ struct InvoiceRow {
     invoice.credits_invoice = credits_invoice;
     invoice.status = ParseInvoiceStatus(status).value_or(InvoiceStatus::kOpen);
     if (document == soci::i_ok) {
-      invoice.document = InvoiceDocument{filename, media_type, Base64Decode(content)};
+      invoice.document = InvoiceDocument{filename, media_type, DecodeBase64(content).value()};
     }
     return invoice;
   }

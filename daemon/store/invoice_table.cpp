@@ -245,7 +245,7 @@ Result<UpsertSummary> InvoiceTable::Upsert(const std::vector<Invoice>& invoices,
       if (invoice.document) {
         row.filename = invoice.document->filename;
         row.media_type = invoice.document->media_type;
-        row.content = Base64Encode(invoice.document->content);
+        row.content = EncodeBase64(invoice.document->content);
         insert_document.execute(true);
       }
     }
