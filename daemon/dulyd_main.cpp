@@ -1,29 +1,39 @@
-// dulyd: the duly daemon. This file only wires the rooms together: config, store, router, API,
-// HTTP server, systemd notification and signals. Exit codes: 0 after a clean shutdown, 1 when
-// startup fails (the cause is logged), 2 for bad command-line usage.
+// dulyd: the duly daemon. This file only wires the rooms together: config, clock, store, engine
+// and its scheduler, router, API, HTTP server, systemd notification and signals. Exit codes: 0
+// after a clean shutdown, 1 when startup fails (the cause is logged), 2 for bad command-line usage.
 
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdint>
 #include <exception>
+#include <filesystem>
+#include <limits>
 #include <memory>
 #include <string>
+#include <system_error>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <systemd/sd-daemon.h>
+#include <unistd.h>
 
 #include "daemon/api/api_routes.h"
+#include "daemon/api/iso_instant.h"
 #include "daemon/config/config.h"
 #include "daemon/http/metrics.h"
 #include "daemon/http/net.h"
 #include "daemon/http/router.h"
 #include "daemon/http/server.h"
 #include "daemon/http/token_secret.h"
+#include "daemon/scheduler/engine_scheduler.h"
+#include "daemon/scheduler/scheduler_metrics.h"
+#include "daemon/simulate/simulator.h"
 #include "daemon/store/database_url.h"
 #include "daemon/store/soci_store.h"
 #include "workflows/clock.h"
+#include "workflows/engine/engine.h"
+#include "workflows/engine/engine_options.h"
 
 namespace duly::daemon {
 namespace {
@@ -39,14 +49,53 @@ net::awaitable<void> PingWatchdog(net::steady_timer& timer, std::chrono::microse
   }
 }
 
+EngineOptions EngineOptionsFrom(const Config& config) {
+  EngineOptions options;
+  options.default_time_zone = config.time_zone;
+  options.default_country = config.engine.country;
+  options.send_time = std::chrono::minutes(config.engine.send_minutes);
+  options.batch_size = config.engine.batch_size;
+  return options;
+}
+
+// POST /v1/workflows/{id}/simulate: each run gets its own scratch directory, removed afterwards.
+Status SimulateInScratch(const Scenario& scenario,
+                         const std::function<void(const nlohmann::json&)>& emit) {
+  static std::atomic<int> runs{0};
+  const std::filesystem::path scratch =
+      std::filesystem::temp_directory_path() /
+      ("dulyd_simulate_" + std::to_string(::getpid()) + "_" + std::to_string(runs++));
+  std::error_code ec;
+  std::filesystem::remove_all(scratch, ec);
+  std::filesystem::create_directories(scratch, ec);
+  if (ec) return InternalError("cannot create " + scratch.string() + ": " + ec.message());
+  SimulationOptions options;
+  options.scratch_dir = scratch;
+  Status simulated = Simulate(scenario, options, emit);
+  std::filesystem::remove_all(scratch, ec);
+  return simulated;
+}
+
 // Runs the daemon until SIGTERM or SIGINT. Returns the process exit code.
 int Run(const Config& config) {
   spdlog::set_level(spdlog::level::from_str(config.log_level));
-  SystemClock clock;
-  if (!config.test_clock.empty()) {
-    spdlog::warn("--test-clock {} is reserved for the engine and has no effect yet",
-                 config.test_clock);
+  SystemClock system_clock;
+  std::unique_ptr<ManualClock> test_clock;
+  if (config.test_clock) {
+    Instant start = system_clock.Now();
+    if (!config.test_clock_start.empty()) {
+      Result<Instant> parsed = ParseIsoInstant(config.test_clock_start);
+      if (!parsed) {
+        spdlog::critical("startup failed: --test-clock-start: {}", parsed.error().message);
+        return 1;
+      }
+      start = *parsed;
+    }
+    test_clock = std::make_unique<ManualClock>(start);
+    spdlog::warn("test clock: time starts at {} and moves only by POST /v1/test/clock",
+                 FormatInstantUtc(start));
   }
+  const Clock& clock = test_clock ? static_cast<const Clock&>(*test_clock) : system_clock;
 
   Result<DatabaseUrl> url = DatabaseUrl::Parse(config.database_url);
   if (!url) {
@@ -62,11 +111,46 @@ int Run(const Config& config) {
   }
   spdlog::info("store {} open and migrated", url->Redacted());
 
+  SociStore& db = **store;
+
+  // The engine runs on `control` (this thread's event loop, with signals and the watchdog); its
+  // database work goes to its own one-thread pool (SQLite has one writer anyway).
+  net::io_context control;
+  net::thread_pool engine_pool(1);
+  Engine engine(db, db, clock, EngineOptionsFrom(config));
+  SchedulerMetrics scheduler_metrics;
+  SchedulerOptions scheduler_options;
+  scheduler_options.poll = std::chrono::milliseconds(config.engine.poll_interval_ms);
+  scheduler_options.wait_for_wake = test_clock != nullptr;
+  EngineScheduler scheduler(control, engine_pool, engine, clock, scheduler_metrics,
+                            scheduler_options);
+
   Metrics metrics;
+  metrics.AddGauge("duly_engine_pending_timers", "Engine timers in the store, due or not.", [&db] {
+    Result<std::int64_t> pending = db.PendingTimers();
+    return pending ? static_cast<double>(*pending) : std::numeric_limits<double>::quiet_NaN();
+  });
   std::atomic<bool> accepting{false};
-  Router router(MakeTokenAuthenticator(**store));
-  ApiContext api{**store, clock, [&metrics] { return metrics.RenderText(); },
-                 [&accepting] { return accepting.load(); }};
+  Router router(MakeTokenAuthenticator(db));
+  ApiContext api{.store = db,
+                 .clock = clock,
+                 .metrics_text =
+                     [&metrics, &scheduler_metrics] {
+                       return metrics.RenderText() + scheduler_metrics.RenderText();
+                     },
+                 .accepting = [&accepting] { return accepting.load(); },
+                 .catalog = db,
+                 .timers = db,
+                 .wake_engine = [&scheduler] { scheduler.Wake(); },
+                 .test_clock = test_clock.get(),
+                 .catch_up_engine = nullptr,
+                 .simulate = &SimulateInScratch,
+                 .time_zone = config.time_zone};
+  if (test_clock) {
+    api.catch_up_engine = [&scheduler](const std::function<void()>& move_clock) {
+      return scheduler.CatchUp(move_clock);
+    };
+  }
   AddApiRoutes(router, api);
 
   ServerOptions server_options;
@@ -83,13 +167,16 @@ int Run(const Config& config) {
     return 1;
   }
   accepting = true;
+  scheduler.Start();
+  // Posted after the scheduler's coroutine, so READY is sent once the engine loop runs.
   const std::string ready = "READY=1\nSTATUS=listening on " + config.listen_address.host + ":" +
                             std::to_string(server.port());
-  sd_notify(0, ready.c_str());
-  spdlog::info("dulyd ready on {}:{}", config.listen_address.host, server.port());
+  net::post(control, [&ready, &config, &server] {
+    sd_notify(0, ready.c_str());
+    spdlog::info("dulyd ready on {}:{}", config.listen_address.host, server.port());
+  });
 
-  // Signals and the watchdog run on their own small event loop on this thread.
-  net::io_context control;
+  // Signals, the watchdog and the engine scheduler run on the event loop of this thread.
   net::signal_set signals(control, SIGTERM, SIGINT);
   net::steady_timer watchdog(control);
   std::uint64_t watchdog_usec = 0;
@@ -105,10 +192,12 @@ int Run(const Config& config) {
     sd_notify(0, "STOPPING=1");
     accepting = false;
     watchdog.cancel();
+    scheduler.Stop();
   });
   control.run();
 
   server.Stop();
+  engine_pool.join();
   spdlog::info("dulyd stopped");
   return 0;
 }
@@ -127,8 +216,10 @@ int main(int argc, char** argv) {
                  "default $DULY_DATABASE_URL, then the config file");
   app.add_option("--listen", overrides.listen,
                  "host:port to serve HTTP on (default 127.0.0.1:8080)");
-  app.add_option("--test-clock", overrides.test_clock,
-                 "start a simulated clock at this instant (reserved for the engine)");
+  app.add_flag("--test-clock", overrides.test_clock,
+               "run on a test clock that only POST /v1/test/clock moves (for tests and demos)");
+  app.add_option("--test-clock-start", overrides.test_clock_start,
+                 "the test clock's first instant, ISO 8601 with offset (default: now)");
   app.add_option("--log-level", overrides.log_level,
                  "trace, debug, info, warn, error, critical or off (default info)");
   try {

@@ -115,8 +115,16 @@ class Store {
   // A customer's history, oldest first; page.after is a seq.
   virtual Result<Page<Event>> ListCustomerEvents(const std::string& customer,
                                                  const PageRequest& page) = 0;
+  // The whole history, oldest first; page.after is a seq.
+  virtual Result<Page<Event>> ListEvents(const PageRequest& page) = 0;
   // Recomputes every hash of the history and checks the sequence has no gaps.
   virtual Result<HistoryVerdict> VerifyHistory() = 0;
+
+  // The customer asked not to be contacted on `channel` (email, sms, whatsapp, letter, voice) any
+  // more; records "customer.opted_out". Opting out twice changes nothing. kNotFound for an
+  // unknown customer, kInvalidArgument (field "/channel") for an unknown channel.
+  virtual Status RecordOptOut(const std::string& customer, const std::string& channel,
+                              const Actor& actor) = 0;
 
   // API tokens. CreateToken fills id and created_at and records an event (without the hash).
   virtual Result<ApiToken> CreateToken(const ApiToken& token, const Actor& actor) = 0;

@@ -16,6 +16,11 @@ void AddApiRoutes(Router& router, ApiContext& context) {
   AddColleagueRoutes(router, shared);
   AddInvoiceRoutes(router, shared);
   AddPaymentRoutes(router, shared);
+  AddWorkflowRoutes(router, shared);
+  AddSimulationRoutes(router, shared);
+  AddSegmentRoutes(router, shared);
+  AddCollectionRoutes(router, shared);
+  AddTestClockRoutes(router, shared);
 }
 
 }  // namespace duly::daemon

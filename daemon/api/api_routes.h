@@ -3,15 +3,21 @@
 // Promise: every route added here is described in schemas/openapi.json (a test checks both
 // directions) and declares its roles. Handlers validate bodies against schemas/*.schema.json
 // before anything is written, and answer errors through ErrorResponse().
-// Thread-safety: the handlers are safe to run concurrently; `store` and `clock` must outlive
-// the router.
+// Thread-safety: the handlers are safe to run concurrently; the stores, the clock and whatever
+// the functions capture must outlive the router.
 #pragma once
 
 #include <functional>
 #include <string>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "daemon/http/router.h"
+#include "daemon/simulate/scenario.h"
 #include "workflows/clock.h"
+#include "workflows/engine/catalog_store.h"
+#include "workflows/engine/timer_store.h"
+#include "workflows/status.h"
 #include "workflows/store.h"
 
 namespace duly::daemon {
@@ -25,6 +31,25 @@ struct ApiContext {
   // True when the daemon is ready to serve (migrated, not shutting down); /readyz also pings
   // the store.
   std::function<bool()> accepting;
+  // Workflow versions and segments (the same SociStore as `store` in dulyd).
+  CatalogStore& catalog;
+  // Engine instances, timers and step runs (GET /v1/invoices/{id}/collection).
+  TimerStore& timers;
+  // Asks the engine scheduler to look at the timers now: after a workflow or segments save and
+  // after invoice upserts (new start timers). Empty: nothing to wake.
+  std::function<void()> wake_engine;
+  // Only with dulyd --test-clock: the ManualClock that `clock` is, and a blocking call that runs
+  // `move_clock` and then the engine until nothing is due, with the engine held throughout
+  // (EngineScheduler::CatchUp). Null: POST /v1/test/clock is 403.
+  ManualClock* test_clock = nullptr;
+  std::function<Result<FireReport>(const std::function<void()>& move_clock)> catch_up_engine;
+  // Runs a simulation on a scratch database (daemon::Simulate); empty: the simulate route
+  // answers 503.
+  std::function<Status(const Scenario& scenario,
+                       const std::function<void(const nlohmann::json& line)>& emit)>
+      simulate;
+  // The zone simulations run in (the daemon's configured time zone).
+  std::string time_zone = "Europe/Amsterdam";
 };
 
 void AddApiRoutes(Router& router, ApiContext& context);

@@ -1,5 +1,7 @@
 // Test fixture for the API handlers: a real SQLite store in a fresh temporary directory, a real
-// Router with the token authenticator and AddApiRoutes, and one token per role.
+// Router with the token authenticator and AddApiRoutes, and one token per role. The clock is a
+// test clock (POST /v1/test/clock works) and the engine behind it is a real Engine over the
+// store, caught up by an EngineScheduler whose loop is not running (CatchUp runs on the caller).
 //
 // Promise: each test starts from an empty, migrated database that is deleted afterwards. Call()
 // sends a request through Router::Handle exactly as the server would (target parsed by
@@ -19,9 +21,11 @@
 #include <unistd.h>
 
 #include "daemon/api/api_routes.h"
+#include "daemon/http/net.h"
 #include "daemon/http/request_target.h"
 #include "daemon/http/router.h"
 #include "daemon/http/token_secret.h"
+#include "daemon/scheduler/engine_scheduler.h"
 #include "daemon/store/database_url.h"
 #include "daemon/store/soci_store.h"
 #include "workflows/clock.h"
@@ -42,8 +46,23 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(store.has_value()) << store.error().message;
     store_ = std::move(*store);
     router_ = std::make_unique<Router>(MakeTokenAuthenticator(*store_));
-    ApiContext context{*store_, clock_, [] { return std::string("duly_requests_total 7\n"); },
-                       [this] { return accepting_; }};
+    engine_ = std::make_unique<Engine>(*store_, *store_, clock_, EngineOptions{});
+    scheduler_ =
+        std::make_unique<EngineScheduler>(loop_, pool_, *engine_, clock_, scheduler_metrics_);
+    ApiContext context{.store = *store_,
+                       .clock = clock_,
+                       .metrics_text = [] { return std::string("duly_requests_total 7\n"); },
+                       .accepting = [this] { return accepting_; },
+                       .catalog = *store_,
+                       .timers = *store_,
+                       .wake_engine = [this] { ++wakes_; },
+                       .test_clock = &clock_,
+                       .catch_up_engine =
+                           [this](const std::function<void()>& move_clock) {
+                             return scheduler_->CatchUp(move_clock);
+                           },
+                       .simulate = simulate_,
+                       .time_zone = "Europe/Amsterdam"};
     AddApiRoutes(*router_, context);
     for (Role role :
          {Role::kAdmin, Role::kManager, Role::kCollector, Role::kColleague, Role::kIntegration}) {
@@ -53,6 +72,8 @@ class ApiTest : public ::testing::Test {
 
   void TearDown() override {
     router_.reset();
+    scheduler_.reset();
+    engine_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -137,6 +158,16 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<SociStore> store_;
   std::unique_ptr<Router> router_;
   std::map<Role, std::string> tokens_;
+  // The engine behind POST /v1/test/clock; the loop never runs (CatchUp runs on the caller).
+  net::io_context loop_;
+  net::thread_pool pool_{1};
+  SchedulerMetrics scheduler_metrics_;
+  std::unique_ptr<Engine> engine_;
+  std::unique_ptr<EngineScheduler> scheduler_;
+  int wakes_ = 0;  // how often the API woke the engine
+  // What POST /v1/workflows/{id}/simulate runs; a test that needs it sets it before SetUp.
+  std::function<Status(const Scenario&, const std::function<void(const nlohmann::json&)>&)>
+      simulate_;
 };
 
 }  // namespace duly::daemon

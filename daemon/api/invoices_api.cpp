@@ -71,7 +71,10 @@ void AddInvoiceRoutes(Router& router, const SharedApiContext& context) {
   router.Add("POST", "/v1/invoices", writers, [context, schema](const RouteContext& route) {
     auto invoices = DecodeBatch<Invoice>(route.request, *schema, "invoices", &InvoiceFromJson);
     if (!invoices) return ErrorResponse(invoices.error());
-    return SummaryResponse(context->store.UpsertInvoices(*invoices, ActorOf(route)), "/invoices");
+    Result<UpsertSummary> summary = context->store.UpsertInvoices(*invoices, ActorOf(route));
+    // New open invoices have start timers now: let the engine see them at once.
+    if (summary && context->wake_engine) context->wake_engine();
+    return SummaryResponse(summary, "/invoices");
   });
   router.Add("GET", "/v1/invoices/{id}", readers, [context](const RouteContext& route) {
     return RecordResponse(context->store.GetInvoice(route.params.at("id")));

@@ -33,6 +33,10 @@ std::string BundledRef(const std::string& ref, std::string_view file) {
     return "#/components/schemas/" + ComponentName(owner) + "." +
            fragment.substr(kDefinitions.size());
   }
+  // Any other pointer into a bundled schema ("segments.schema.json#/properties/segments/items").
+  if (fragment.starts_with("#/")) {
+    return "#/components/schemas/" + ComponentName(owner) + fragment.substr(1);
+  }
   return ref;
 }
 

@@ -25,6 +25,17 @@ void AddColleagueRoutes(Router& router, const SharedApiContext& context);
 void AddInvoiceRoutes(Router& router, const SharedApiContext& context);
 // GET/POST /v1/payments, GET /v1/payments/{id}.
 void AddPaymentRoutes(Router& router, const SharedApiContext& context);
+// GET/POST /v1/workflows, GET/PUT /v1/workflows/{id}, GET /v1/workflows/{id}/versions[/{n}],
+// POST /v1/workflows/validate.
+void AddWorkflowRoutes(Router& router, const SharedApiContext& context);
+// POST /v1/workflows/{id}/simulate.
+void AddSimulationRoutes(Router& router, const SharedApiContext& context);
+// GET/PUT /v1/segments, POST /v1/segments/validate.
+void AddSegmentRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/invoices/{id}/collection.
+void AddCollectionRoutes(Router& router, const SharedApiContext& context);
+// POST /v1/test/clock.
+void AddTestClockRoutes(Router& router, const SharedApiContext& context);
 // GET /healthz, /readyz, /metrics, /v1/openapi.json (public).
 void AddProbeRoutes(Router& router, const SharedApiContext& context);
 

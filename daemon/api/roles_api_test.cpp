@@ -16,9 +16,14 @@ std::string Target(const RouteInfo& route) {
   if (param == std::string::npos) return target;
   std::string id = "C1";
   if (target.starts_with("/v1/invoices")) id = "INV-1";
+  if (target.starts_with("/v1/workflows")) id = "standard";
   if (target.starts_with("/v1/payments")) id = "P1";
   if (target.starts_with("/v1/colleagues")) id = "M1";
-  return target.replace(param, 4, id);
+  target.replace(param, 4, id);
+  if (const std::size_t version = target.find("{n}"); version != std::string::npos) {
+    target.replace(version, 3, "1");
+  }
+  return target;
 }
 
 TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
@@ -29,6 +34,15 @@ TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
             200);
   ASSERT_EQ(Admin("POST", "/v1/payments", R"({"payments": [{"id": "P1", "customer": "C1",
                    "amount": "10.00", "received": "2026-03-05"}]})")
+                .status,
+            200);
+  ASSERT_EQ(
+      Admin("PUT", "/v1/segments", R"({"segments": [{"id": "all", "priority": 1, "when": {}}]})")
+          .status,
+      200);
+  ASSERT_EQ(Admin("POST", "/v1/workflows", R"({"id": "standard", "name": "Standard",
+                  "segment": "all", "steps": [{"id": "reminder-1", "at": "due+3d", "action":
+                  {"type": "message", "channel": "email", "template": "reminder-friendly"}}]})")
                 .status,
             200);
   int checked = 0;
@@ -42,7 +56,8 @@ TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
           route.roles.empty() || role == Role::kAdmin || route.roles.contains(role);
       HttpResponse response = Call(route.method, target, secret);
       if (admitted) {
-        EXPECT_EQ(response.status, route.method == "POST" ? 400 : 200) << response.body;
+        const bool has_body = route.method == "POST" || route.method == "PUT";
+        EXPECT_EQ(response.status, has_body ? 400 : 200) << response.body;
       } else {
         EXPECT_EQ(response.status, 403) << response.body;
       }

@@ -1,6 +1,8 @@
 #include "daemon/cli/demo_command.h"
 
 #include "daemon/cli/demo_data.h"
+#include "workflows/engine/catalog_store.h"
+#include "workflows/workflow_parser.h"
 
 namespace duly::daemon {
 namespace {
@@ -10,12 +12,31 @@ void PrintSummary(std::ostream& out, const char* records, const UpsertSummary& s
       << " updated, " << summary.unchanged << " unchanged\n";
 }
 
+// Saves the demo segments and workflows (a save equal to the latest version is a no-op).
+Status SaveDemoCatalog(CatalogStore& catalog, const DemoDataSet& set, const Actor& actor) {
+  auto segments = catalog.SaveSegments(set.segments, actor);
+  if (!segments) return segments.error().WithContext("demo segments");
+  for (const std::string& text : set.workflows) {
+    auto workflow = ParseWorkflowText(text);
+    if (!workflow) return workflow.error().WithContext("demo workflow");
+    auto saved = catalog.SaveWorkflow(*workflow, text, actor);
+    if (!saved) return saved.error().WithContext("demo workflow " + workflow->id);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<DemoLoadSummary> LoadDemoData(Store& store, CalendarDate today) {
   const DemoDataSet set = MakeDemoDataSet(today);
   const Actor actor = CommandLineActor();
   DemoLoadSummary summary;
+  // Segments and workflows first, so the invoices' start timers find them. The store that
+  // `duly` opens (SociStore) is also the CatalogStore.
+  if (auto* catalog = dynamic_cast<CatalogStore*>(&store); catalog != nullptr) {
+    Status saved = SaveDemoCatalog(*catalog, set, actor);
+    if (!saved) return std::move(saved).error();
+  }
   auto colleagues = store.UpsertColleagues(set.colleagues, actor);
   if (!colleagues) return colleagues.error().WithContext("demo colleagues");
   summary.colleagues = *colleagues;

@@ -11,6 +11,85 @@
 namespace duly::daemon {
 namespace {
 
+// The issue's segments, and one workflow per segment.
+constexpr const char* kSegments = R"({ "segments": [
+  { "id": "key-accounts", "priority": 1, "when": { "customer.tags": { "contains": "key-account" } } },
+  { "id": "late-payers",  "priority": 2, "when": { "customer.avg_days_late": { "gt": 15 } } },
+  { "id": "consumers",    "priority": 3, "when": { "customer.kind": { "eq": "b2c" } } },
+  { "id": "b2b-standard", "priority": 9, "when": {} }
+] })";
+
+constexpr std::array<const char*, 4> kWorkflows = {
+    R"({
+  "id": "b2b-standard",
+  "name": "B2B standard",
+  "segment": "b2b-standard",
+  "steps": [
+    { "id": "courtesy-call", "at": "due-5d",
+      "when": { "invoice.amount": { "gte": 5000 } },
+      "action": { "type": "call_task", "script": "courtesy" } },
+    { "id": "reminder-1", "at": "due+3d",
+      "action": { "type": "message", "channel": "preferred", "template": "reminder-friendly" } },
+    { "id": "reminder-2", "at": "due+10d",
+      "action": { "type": "message", "channel": ["whatsapp", "sms", "email"], "template": "reminder-second" } },
+    { "id": "follow-up-call", "at": "due+17d",
+      "action": { "type": "call_task", "script": "follow-up" } },
+    { "id": "final-notice", "at": "due+24d",
+      "action": { "type": "message", "channel": "letter", "template": "final-notice" } },
+    { "id": "tell-account-manager", "at": "due+24d",
+      "action": { "type": "notify_colleague", "to": "account_manager", "template": "customer-at-final-notice" } },
+    { "id": "handover", "at": "due+45d",
+      "action": { "type": "handover", "agency": "default" } }
+  ]
+})",
+    R"({
+  "id": "key-accounts",
+  "name": "Key accounts: personal and patient",
+  "segment": "key-accounts",
+  "steps": [
+    { "id": "courtesy-call", "at": "due-5d",
+      "action": { "type": "call_task", "script": "courtesy" } },
+    { "id": "reminder-1", "at": "due+7d",
+      "action": { "type": "message", "channel": "preferred", "template": "reminder-friendly" } },
+    { "id": "follow-up-call", "at": "due+14d",
+      "action": { "type": "call_task", "script": "follow-up" } },
+    { "id": "reminder-2", "at": "due+21d",
+      "action": { "type": "message", "channel": ["email", "letter"], "template": "reminder-second" } },
+    { "id": "tell-account-manager", "at": "due+30d",
+      "action": { "type": "notify_colleague", "to": "account_manager", "template": "customer-at-final-notice" } }
+  ]
+})",
+    R"({
+  "id": "late-payers",
+  "name": "Late payers: early and firm",
+  "segment": "late-payers",
+  "steps": [
+    { "id": "reminder-1", "at": "due+1d",
+      "action": { "type": "message", "channel": "preferred", "template": "reminder-friendly" } },
+    { "id": "reminder-2", "at": "due+7d",
+      "action": { "type": "message", "channel": ["whatsapp", "sms", "email"], "template": "reminder-second" } },
+    { "id": "follow-up-call", "at": "due+10d",
+      "action": { "type": "call_task", "script": "follow-up" } },
+    { "id": "final-notice", "at": "due+17d",
+      "action": { "type": "message", "channel": "letter", "template": "final-notice" } },
+    { "id": "handover", "at": "due+35d",
+      "action": { "type": "handover", "agency": "default" } }
+  ]
+})",
+    R"({
+  "id": "consumers",
+  "name": "Consumers: friendly reminders",
+  "segment": "consumers",
+  "steps": [
+    { "id": "reminder-1", "at": "due+3d",
+      "action": { "type": "message", "channel": "preferred", "template": "reminder-friendly" } },
+    { "id": "reminder-2", "at": "due+14d",
+      "action": { "type": "message", "channel": ["sms", "email"], "template": "reminder-second" } },
+    { "id": "final-notice", "at": "due+28d",
+      "action": { "type": "message", "channel": ["email", "letter"], "template": "final-notice" } }
+  ]
+})"};
+
 struct DemoColleague {
   const char* id;
   const char* name;
@@ -213,6 +292,8 @@ Payment PayFor(const Customer& customer, const Invoice& invoice, Money amount,
 
 DemoDataSet MakeDemoDataSet(CalendarDate today) {
   DemoDataSet set;
+  set.segments = kSegments;
+  set.workflows.assign(kWorkflows.begin(), kWorkflows.end());
   for (const DemoColleague& demo : kColleagues) {
     Colleague colleague;
     colleague.id = demo.id;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "workflows/payment_reference.h"
+#include "workflows/workflow_parser.h"
 
 namespace duly::daemon {
 namespace {
@@ -76,6 +77,24 @@ TEST(DemoDataTest, IdsDoNotDependOnTheDay) {
     EXPECT_EQ(today.invoices[i].issued + date::days(40), later.invoices[i].issued);
   }
   ASSERT_EQ(today.payments.size(), later.payments.size());
+}
+
+TEST(DemoDataTest, EverySegmentHasOneValidWorkflow) {
+  const DemoDataSet set = MakeDemoDataSet(kToday);
+  auto segments = ParseSegmentsText(set.segments);
+  ASSERT_TRUE(segments.has_value()) << segments.error().message;
+  EXPECT_EQ(segments->rules().size(), 4U);
+  std::vector<Workflow> workflows;
+  ParseOptions options;
+  options.known_templates = {"reminder-friendly",        "reminder-second", "final-notice",
+                             "customer-at-final-notice", "courtesy",        "follow-up"};
+  for (const std::string& text : set.workflows) {
+    auto workflow = ParseWorkflowText(text, options);
+    ASSERT_TRUE(workflow.has_value()) << workflow.error().message;
+    workflows.push_back(*workflow);
+  }
+  const Status coverage = CheckCoverage(*segments, workflows);
+  EXPECT_TRUE(coverage.ok()) << coverage.error().message;
 }
 
 }  // namespace

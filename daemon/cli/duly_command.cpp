@@ -9,6 +9,7 @@
 #include "daemon/cli/history_command.h"
 #include "daemon/cli/import_command.h"
 #include "daemon/cli/migrate_command.h"
+#include "daemon/cli/simulate_command.h"
 #include "daemon/cli/token_command.h"
 
 namespace duly::daemon {
@@ -29,6 +30,7 @@ int RunDulyCommand(int argc, const char* const* argv, const Clock& clock, std::o
   AddHistoryCommand(app, context);
   AddDemoCommand(app, context);
   AddConfigCommand(app, context);
+  AddSimulateCommand(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -75,6 +75,42 @@ Status ValidateOverridable(Config& config) {
   return Status::Ok();
 }
 
+// "HH:MM" (00:00 to 23:59) as minutes after midnight.
+Result<int> ParseClockTime(const std::string& text) {
+  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
+    return InvalidArgument("must be HH:MM (\"09:00\"); it is \"" + text + "\"");
+  }
+  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hours > 23 || minutes > 59) {
+    return InvalidArgument("must be a time of day from 00:00 to 23:59; it is \"" + text + "\"");
+  }
+  return hours * 60 + minutes;
+}
+
+Status ReadEngine(const json& engine, EngineConfig* out) {
+  if (!engine.is_object()) return Field("/engine", "must be an object");
+  Status known =
+      OnlyKnown(engine, "/engine", {"country", "send_time", "batch_size", "poll_interval_ms"});
+  if (!known) return known;
+  for (Status status :
+       {ReadString(engine, "/engine", "country", &out->country),
+        ReadString(engine, "/engine", "send_time", &out->send_time),
+        ReadInteger(engine, "/engine", "batch_size", 1, 10'000, &out->batch_size),
+        ReadInteger(engine, "/engine", "poll_interval_ms", 100, 600'000, &out->poll_interval_ms)}) {
+    if (!status) return status;
+  }
+  if (out->country != "NL" && out->country != "BE") {
+    return Field("/engine/country",
+                 "must be NL or BE (the calendars duly knows); it is \"" + out->country + "\"");
+  }
+  Result<int> send = ParseClockTime(out->send_time);
+  if (!send) return Field("/engine/send_time", send.error().message);
+  out->send_minutes = *send;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<ListenAddress> ParseListenAddress(std::string_view text) {
@@ -112,7 +148,7 @@ Result<Config> ParseConfig(std::string_view json_text) {
   if (!document.is_object()) return Field("", "must be a JSON object");
   Status known = OnlyKnown(document, "",
                            {"database_url", "listen", "time_zone", "io_threads", "blocking_threads",
-                            "http", "log_level"});
+                            "http", "log_level", "engine"});
   if (!known) return std::move(known).error();
 
   Config config;
@@ -136,6 +172,10 @@ Result<Config> ParseConfig(std::string_view json_text) {
                                       &config.http.read_timeout_ms)}) {
       if (!status) return std::move(status).error();
     }
+  }
+  if (document.contains("engine")) {
+    Status engine = ReadEngine(document.at("engine"), &config.engine);
+    if (!engine) return std::move(engine).error();
   }
   if (!IsKnownTimeZone(config.time_zone)) {
     return Field("/time_zone", "unknown time zone \"" + config.time_zone +
@@ -163,7 +203,13 @@ Result<Config> LoadConfigFile(const std::string& path) {
 Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides) {
   if (!overrides.listen.empty()) config.listen = overrides.listen;
   if (!overrides.log_level.empty()) config.log_level = overrides.log_level;
-  if (!overrides.test_clock.empty()) config.test_clock = overrides.test_clock;
+  if (overrides.test_clock) config.test_clock = true;
+  if (!overrides.test_clock_start.empty()) {
+    if (!config.test_clock) {
+      return Field("--test-clock-start", "needs --test-clock (the system clock cannot be set)");
+    }
+    config.test_clock_start = overrides.test_clock_start;
+  }
   const char* from_environment = std::getenv("DULY_DATABASE_URL");
   const bool environment_set = from_environment != nullptr && *from_environment != '\0';
   if (!overrides.database.empty() || environment_set || config.database_url.empty()) {

@@ -5,7 +5,8 @@
 // names the field as a JSON pointer ("/http/body_limit_bytes") with what is wrong. ApplyOverrides
 // lays command-line flags over the file, and resolves the database URL: --database, else
 // $DULY_DATABASE_URL, else the file's database_url, else DefaultDatabaseUrl(). The result of
-// ApplyOverrides is fully validated (listen address, time zone, database URL syntax).
+// ApplyOverrides is fully validated (listen address, time zone, database URL syntax, engine
+// options; --test-clock-start without --test-clock is an error naming "--test-clock-start").
 // Plain data and pure functions apart from reading the file and the environment; thread-safe.
 #pragma once
 
@@ -31,6 +32,16 @@ struct HttpLimits {
   int read_timeout_ms = 30'000;
 };
 
+// The collection engine's policy ("engine" in the config file). The customer time zone default is
+// Config::time_zone.
+struct EngineConfig {
+  std::string country = "NL";       // holiday calendar for customers without an address country
+  std::string send_time = "09:00";  // local time a day-offset step is due ("due+3d" at 09:00)
+  int send_minutes = 9 * 60;        // send_time parsed: minutes after local midnight
+  int batch_size = 256;             // timers decided per transaction
+  int poll_interval_ms = 5000;      // longest the scheduler sleeps (sees other nodes' timers)
+};
+
 struct Config {
   std::string database_url;  // after ApplyOverrides: the URL to open
   std::string listen = "127.0.0.1:8080";
@@ -40,8 +51,11 @@ struct Config {
   int blocking_threads = 4;
   HttpLimits http;
   std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
-  // Reserved for the engine (simulated time): the --test-clock start instant, as given.
-  std::string test_clock;
+  EngineConfig engine;
+  // --test-clock: time is a ManualClock moved by POST /v1/test/clock (never from the file).
+  bool test_clock = false;
+  // --test-clock-start: the test clock's first instant (ISO 8601), as given; empty: the real now.
+  std::string test_clock_start;
 };
 
 // Parses and validates a config document. An empty object gives the defaults.
@@ -55,7 +69,8 @@ struct ConfigOverrides {
   std::string database;
   std::string listen;
   std::string log_level;
-  std::string test_clock;
+  bool test_clock = false;
+  std::string test_clock_start;  // REQUIRES: only with test_clock
 };
 
 Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides);

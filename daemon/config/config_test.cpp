@@ -33,6 +33,11 @@ TEST(ConfigTest, EmptyObjectGivesDefaults) {
   EXPECT_EQ(config->http.read_timeout_ms, 30000);
   EXPECT_EQ(config->log_level, "info");
   EXPECT_TRUE(config->database_url.empty());
+  EXPECT_EQ(config->engine.country, "NL");
+  EXPECT_EQ(config->engine.send_minutes, 9 * 60);
+  EXPECT_EQ(config->engine.batch_size, 256);
+  EXPECT_EQ(config->engine.poll_interval_ms, 5000);
+  EXPECT_FALSE(config->test_clock);
 }
 
 TEST(ConfigTest, EveryFieldIsRead) {
@@ -43,7 +48,8 @@ TEST(ConfigTest, EveryFieldIsRead) {
     "io_threads": 2,
     "blocking_threads": 8,
     "http": {"body_limit_bytes": 1048576, "read_timeout_ms": 5000},
-    "log_level": "debug"
+    "log_level": "debug",
+    "engine": {"country": "BE", "send_time": "08:30", "batch_size": 100, "poll_interval_ms": 2000}
   })");
   ASSERT_TRUE(config.has_value()) << config.error().message;
   EXPECT_EQ(config->database_url, "sqlite:///var/lib/duly/duly.db");
@@ -55,6 +61,11 @@ TEST(ConfigTest, EveryFieldIsRead) {
   EXPECT_EQ(config->http.body_limit_bytes, 1048576u);
   EXPECT_EQ(config->http.read_timeout_ms, 5000);
   EXPECT_EQ(config->log_level, "debug");
+  EXPECT_EQ(config->engine.country, "BE");
+  EXPECT_EQ(config->engine.send_time, "08:30");
+  EXPECT_EQ(config->engine.send_minutes, 8 * 60 + 30);
+  EXPECT_EQ(config->engine.batch_size, 100);
+  EXPECT_EQ(config->engine.poll_interval_ms, 2000);
 }
 
 TEST(ConfigTest, ErrorsNameTheField) {
@@ -71,6 +82,13 @@ TEST(ConfigTest, ErrorsNameTheField) {
       {R"({"http": {"header_limit": 1}})", "/http/header_limit"},
       {R"({"http": []})", "/http"},
       {R"({"log_level": "loud"})", "/log_level"},
+      {R"({"engine": []})", "/engine"},
+      {R"({"engine": {"country": "DE"}})", "/engine/country"},
+      {R"({"engine": {"send_time": "9:00"}})", "/engine/send_time"},
+      {R"({"engine": {"send_time": "24:00"}})", "/engine/send_time"},
+      {R"({"engine": {"batch_size": 0}})", "/engine/batch_size"},
+      {R"({"engine": {"poll_interval_ms": 10}})", "/engine/poll_interval_ms"},
+      {R"({"engine": {"time_zone": "UTC"}})", "/engine/time_zone"},
       {R"({"database_url": "mysql://x"})", "/database_url"},
       {R"({"databse_url": "sqlite::memory:"})", "/databse_url"},
       {R"([])", ""},
@@ -131,13 +149,20 @@ TEST_F(ConfigFileTest, FlagsOverrideFileAndEnvironment) {
   Result<Config> config = LoadConfigFile(path_.string());
   ASSERT_TRUE(config.has_value());
   ::setenv("DULY_DATABASE_URL", "sqlite:///tmp/from_env.db", 1);
-  Result<Config> merged = ApplyOverrides(
-      *config, {"sqlite:///tmp/from_flag.db", "127.0.0.1:0", "debug", "2026-01-01T00:00:00Z"});
+  Result<Config> merged = ApplyOverrides(*config, {"sqlite:///tmp/from_flag.db", "127.0.0.1:0",
+                                                   "debug", true, "2026-01-01T00:00:00Z"});
   ASSERT_TRUE(merged.has_value()) << merged.error().message;
   EXPECT_EQ(merged->database_url, "sqlite:///tmp/from_flag.db");
   EXPECT_EQ(merged->listen_address.port, 0);
   EXPECT_EQ(merged->log_level, "debug");
-  EXPECT_EQ(merged->test_clock, "2026-01-01T00:00:00Z");
+  EXPECT_TRUE(merged->test_clock);
+  EXPECT_EQ(merged->test_clock_start, "2026-01-01T00:00:00Z");
+}
+
+TEST_F(ConfigFileTest, TestClockStartNeedsTheTestClock) {
+  Result<Config> merged = ApplyOverrides(Config{}, {"", "", "", false, "2026-01-01T00:00:00Z"});
+  ASSERT_FALSE(merged.has_value());
+  EXPECT_EQ(FirstField(merged.error()), "--test-clock-start");
 }
 
 TEST_F(ConfigFileTest, EnvironmentBeatsFileAndFileBeatsDefault) {
@@ -154,7 +179,7 @@ TEST_F(ConfigFileTest, EnvironmentBeatsFileAndFileBeatsDefault) {
 }
 
 TEST_F(ConfigFileTest, BadOverrideNamesTheField) {
-  Result<Config> merged = ApplyOverrides(Config{}, {"", "nonsense", "", ""});
+  Result<Config> merged = ApplyOverrides(Config{}, {"", "nonsense", "", false, ""});
   ASSERT_FALSE(merged.has_value());
   EXPECT_EQ(FirstField(merged.error()), "/listen");
 }
@@ -168,12 +193,18 @@ TEST(ConfigSchemaTest, SchemaDescribesExactlyTheAcceptedFields) {
   std::set<std::string> top;
   for (const auto& [name, value] : schema["properties"].items()) top.insert(name);
   EXPECT_EQ(top, (std::set<std::string>{"database_url", "listen", "time_zone", "io_threads",
-                                        "blocking_threads", "http", "log_level"}));
+                                        "blocking_threads", "http", "log_level", "engine"}));
   std::set<std::string> http;
   for (const auto& [name, value] : schema["properties"]["http"]["properties"].items()) {
     http.insert(name);
   }
   EXPECT_EQ(http, (std::set<std::string>{"body_limit_bytes", "read_timeout_ms"}));
+  std::set<std::string> engine;
+  for (const auto& [name, value] : schema["properties"]["engine"]["properties"].items()) {
+    engine.insert(name);
+  }
+  EXPECT_EQ(engine,
+            (std::set<std::string>{"country", "send_time", "batch_size", "poll_interval_ms"}));
   // Every property the schema names must be accepted by the loader with its example value.
   for (const auto& [name, value] : schema["properties"].items()) {
     if (!value.contains("examples")) continue;

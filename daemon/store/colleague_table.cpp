@@ -34,6 +34,11 @@ constexpr const char* kSelectColleaguePage =
     "SELECT id, name, role, department, manager, email, phone, notify, chat_webhook, active"
     " FROM colleagues WHERE id > :after ORDER BY id LIMIT :limit";
 
+// Every active colleague in id order.
+constexpr const char* kSelectActiveColleagues =
+    "SELECT id, name, role, department, manager, email, phone, notify, chat_webhook, active"
+    " FROM colleagues WHERE active = 1 ORDER BY id";
+
 // The bound columns of one colleagues row.
 struct ColleagueRow {
   Colleague c;
@@ -191,6 +196,17 @@ std::optional<Colleague> ColleagueTable::Find(const std::string& id) {
   select.execute();
   if (!select.fetch()) return std::nullopt;
   return row.Take();
+}
+
+std::vector<Colleague> ColleagueTable::ListActive() {
+  ColleagueRow row;
+  soci::statement select(session_);
+  row.BindRead(select);
+  Prepare(select, kSelectActiveColleagues);
+  select.execute();
+  std::vector<Colleague> found;
+  while (select.fetch()) found.push_back(row.Take());
+  return found;
 }
 
 Page<Colleague> ColleagueTable::List(const std::string& after, int limit) {

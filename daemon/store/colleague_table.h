@@ -26,6 +26,8 @@ class ColleagueTable {
 
   Result<UpsertSummary> Upsert(const std::vector<Colleague>& colleagues, HistoryChain& chain);
   std::optional<Colleague> Find(const std::string& id);
+  // Every active colleague, in id order.
+  std::vector<Colleague> ListActive();
   Page<Colleague> List(const std::string& after, int limit);
 
  private:

@@ -42,6 +42,8 @@ constexpr const char* kUpdateCustomer =
   " credit_limit, currency, created_at FROM customers "
 // One customer by id.
 constexpr const char* kSelectCustomer = DULY_CUSTOMER_COLUMNS "WHERE id = :id";
+// Several customers by id (completed by WithIdsIn).
+constexpr const char* kSelectCustomersWhereId = DULY_CUSTOMER_COLUMNS "WHERE id";
 // A page of customers in id order after a key.
 constexpr const char* kSelectCustomerPage =
     DULY_CUSTOMER_COLUMNS "WHERE id > :after ORDER BY id LIMIT :limit";
@@ -303,6 +305,20 @@ std::optional<Customer> CustomerTable::Find(const std::string& id) {
   select.execute();
   if (!select.fetch()) return std::nullopt;
   return row.To();
+}
+
+std::vector<Customer> CustomerTable::FindMany(const std::vector<std::string>& ids) {
+  std::vector<Customer> found;
+  if (ids.empty()) return found;
+  CustomerRow row;
+  const std::string json_ids = IdsJson(ids);
+  soci::statement select(session_);
+  row.BindRead(select);
+  select.exchange(soci::use(json_ids, "ids"));
+  Prepare(select, WithIdsIn(kind_, kSelectCustomersWhereId).c_str());
+  select.execute();
+  while (select.fetch()) found.push_back(row.To());
+  return found;
 }
 
 Page<Customer> CustomerTable::List(const std::string& after, int limit) {

@@ -26,6 +26,8 @@ class CustomerTable {
 
   Result<UpsertSummary> Upsert(const std::vector<Customer>& customers, HistoryChain& chain);
   std::optional<Customer> Find(const std::string& id);
+  // The stored customers among `ids` (one statement), in no particular order.
+  std::vector<Customer> FindMany(const std::vector<std::string>& ids);
   Page<Customer> List(const std::string& after, int limit);
 
  private:

@@ -29,6 +29,10 @@ constexpr std::size_t kEventsPerStatement = 2000;
 constexpr const char* kSelectCustomerEvents =
     "SELECT seq, at, type, customer, invoice, actor, payload, prev_hash, hash FROM events "
     "WHERE customer = :customer AND seq > :after ORDER BY seq LIMIT :limit";
+// The whole history after a seq, oldest first.
+constexpr const char* kSelectEvents =
+    "SELECT seq, at, type, customer, invoice, actor, payload, prev_hash, hash FROM events "
+    "WHERE seq > :after ORDER BY seq LIMIT :limit";
 // One chunk of the history up to the head read at the start, in order, for verification (chunks
 // keep memory bounded: the PostgreSQL backend buffers a whole result set).
 constexpr const char* kSelectEventChunk =
@@ -140,6 +144,26 @@ Page<Event> ListCustomerEvents(soci::session& session, const std::string& custom
   select.exchange(soci::use(fetch, "limit"));
   select.alloc();
   select.prepare(kSelectCustomerEvents);
+  select.define_and_bind();
+  select.execute();
+  Page<Event> page;
+  while (select.fetch()) page.items.push_back(Take(row));
+  if (page.items.size() > static_cast<std::size_t>(limit)) {
+    page.items.pop_back();
+    page.next_after = std::to_string(page.items.back().seq);
+  }
+  return page;
+}
+
+Page<Event> ListEvents(soci::session& session, std::int64_t after, int limit) {
+  EventRow row;
+  long long after_seq = after;
+  long long fetch = limit + 1;
+  soci::statement select = PrepareEventSelect(session, kSelectEvents, row);
+  select.exchange(soci::use(after_seq, "after"));
+  select.exchange(soci::use(fetch, "limit"));
+  select.alloc();
+  select.prepare(kSelectEvents);
   select.define_and_bind();
   select.execute();
   Page<Event> page;

@@ -36,6 +36,7 @@ class HistoryChain {
   void Close();
   std::int64_t appended() const { return appended_; }
   Instant at() const { return event_.at; }
+  const std::string& actor() const { return event_.actor; }
 
  private:
   void Flush();  // PostgreSQL: writes pending_ in one statement
@@ -53,6 +54,9 @@ class HistoryChain {
 // A customer's events after seq `after`, oldest first, at most `limit` (+1 to detect more).
 Page<Event> ListCustomerEvents(soci::session& session, const std::string& customer,
                                std::int64_t after, int limit);
+
+// The whole history after seq `after`, oldest first, at most `limit`.
+Page<Event> ListEvents(soci::session& session, std::int64_t after, int limit);
 
 HistoryVerdict VerifyHistory(soci::session& session);
 

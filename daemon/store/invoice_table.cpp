@@ -6,10 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/store/bulk_ids.h"
 #include "daemon/store/customer_table.h"
 #include "daemon/store/invoice_balance.h"
 #include "daemon/store/invoice_row.h"
 #include "daemon/store/store_error.h"
+#include "daemon/store/timer_table.h"
 
 namespace duly::daemon {
 namespace {
@@ -55,6 +57,8 @@ constexpr const char* kInsertCreditAllocation =
   "invoice_documents d ON d.invoice = i.id "
 // One invoice by id.
 constexpr const char* kSelectInvoice = DULY_INVOICE_COLUMNS "WHERE i.id = :id";
+// Several invoices by id (completed by WithIdsIn).
+constexpr const char* kSelectInvoicesWhereId = DULY_INVOICE_COLUMNS "WHERE i.id";
 // A page of all invoices in id order.
 constexpr const char* kSelectInvoicePage = DULY_INVOICE_COLUMNS
     "WHERE i.id > :after AND (:status1 = '' OR i.status = :status2)"
@@ -186,6 +190,7 @@ Result<UpsertSummary> InvoiceTable::Upsert(const std::vector<Invoice>& invoices,
     pending.clear();
   };
   std::vector<std::string> credit_notes_to_apply;
+  std::vector<std::string> to_start;  // new open invoices: the engine starts collecting them
   for (const Invoice& invoice : invoices) {
     row.From(invoice);
     auto old = stored.find(invoice.id);
@@ -249,6 +254,7 @@ Result<UpsertSummary> InvoiceTable::Upsert(const std::vector<Invoice>& invoices,
         insert_document.execute(true);
       }
     }
+    if (created && row.kind == "invoice" && row.open > 0) to_start.push_back(row.id);
     if (row.kind == "credit_note" && !row.credits_invoice.empty() && allocated == 0) {
       credit_notes_to_apply.push_back(row.id);
     }
@@ -258,6 +264,7 @@ Result<UpsertSummary> InvoiceTable::Upsert(const std::vector<Invoice>& invoices,
   }
 
   flush();
+  TimerTable(session_, kind_).InsertStarts(to_start, chain.at());
   if (credit_notes_to_apply.empty()) return summary;
   BalanceWriter balances(session_);
   std::string credit_note;
@@ -298,6 +305,23 @@ std::optional<Invoice> InvoiceTable::Find(const std::string& id) {
   select.execute();
   if (!select.fetch()) return std::nullopt;
   return row.To();
+}
+
+std::vector<Invoice> InvoiceTable::FindMany(const std::vector<std::string>& ids) {
+  std::vector<Invoice> found;
+  if (ids.empty()) return found;
+  InvoiceRow row;
+  const std::string json_ids = IdsJson(ids);
+  soci::statement select(session_);
+  row.BindRead(select);
+  select.exchange(soci::use(json_ids, "ids"));
+  Prepare(select, WithIdsIn(kind_, kSelectInvoicesWhereId));
+  select.execute();
+  while (select.fetch()) {
+    found.push_back(row.To());
+    row.document = soci::i_null;
+  }
+  return found;
 }
 
 Page<Invoice> InvoiceTable::List(const InvoiceFilter& filter, const std::string& after, int limit) {

@@ -7,8 +7,10 @@
 // writes nothing and returns kInvalidArgument with fields "/<index>/<field>". open_amount from
 // input is ignored: it is always amount minus allocations. A new credit note naming an invoice is
 // applied to it (up to its open amount) as an allocation. Items equal to the stored ones (by
-// content hash) are unchanged and record no event. Runs inside the caller's write transaction and
-// throws soci_error. Thread-safety: one instance per transaction.
+// content hash) are unchanged and record no event. Each new invoice (kind invoice) with an open
+// amount gets its engine kStart timer, due at the chain's time, in the same transaction. Runs
+// inside the caller's write transaction and throws soci_error. Thread-safety: one instance per
+// transaction.
 #pragma once
 
 #include <optional>
@@ -29,6 +31,8 @@ class InvoiceTable {
 
   Result<UpsertSummary> Upsert(const std::vector<Invoice>& invoices, HistoryChain& chain);
   std::optional<Invoice> Find(const std::string& id);
+  // The stored invoices among `ids` (one statement), in no particular order.
+  std::vector<Invoice> FindMany(const std::vector<std::string>& ids);
   Page<Invoice> List(const InvoiceFilter& filter, const std::string& after, int limit);
 
  private:

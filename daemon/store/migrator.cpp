@@ -29,6 +29,8 @@ constexpr const char* kInsertVersion =
     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:version, :name, :at)";
 // Every applied version.
 constexpr const char* kSelectVersions = "SELECT version FROM schema_migrations";
+// The token a migration writes for the time it runs (epoch milliseconds).
+constexpr const char* kMigratedAt = "@migrated_at";
 
 std::string_view Suffix(DatabaseKind kind) {
   return kind == DatabaseKind::kSqlite ? ".sqlite.sql" : ".postgres.sql";
@@ -110,7 +112,11 @@ Result<int> Migrator::Apply(std::int64_t now_ms) {
       WriteTransaction transaction(session_, kind_);
       if (kind_ == DatabaseKind::kPostgresql) session_ << kLockSchemaMigrations;
       if (IsApplied(migration.version)) continue;
-      for (const std::string& statement : SplitStatements(migration.sql)) {
+      for (std::string statement : SplitStatements(migration.sql)) {
+        for (auto at = statement.find(kMigratedAt); at != std::string::npos;
+             at = statement.find(kMigratedAt, at)) {
+          statement.replace(at, std::string_view(kMigratedAt).size(), std::to_string(now_ms));
+        }
         session_ << statement;
       }
       long long version = migration.version;

@@ -5,7 +5,9 @@
 // transaction together with its schema_migrations row, so a failing migration leaves the
 // database as it was before that migration (earlier ones stay) and returns kInternal naming it.
 // Concurrent migrators serialise (SQLite BEGIN IMMEDIATE, PostgreSQL LOCK TABLE) and re-check
-// inside the transaction, so each migration runs once. Not thread-safe; use one per session.
+// inside the transaction, so each migration runs once. A migration may write its own time as
+// the token @migrated_at (replaced by now_ms, epoch milliseconds from the Clock). Not thread-safe;
+// use one per session.
 #pragma once
 
 #include <cstdint>

@@ -1,15 +1,23 @@
 #include "daemon/store/soci_store.h"
 
+#include <array>
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
+#include "daemon/store/catalog_table.h"
 #include "daemon/store/colleague_table.h"
 #include "daemon/store/connections.h"
 #include "daemon/store/customer_table.h"
 #include "daemon/store/history_chain.h"
 #include "daemon/store/invoice_table.h"
 #include "daemon/store/migrator.h"
+#include "daemon/store/opt_out_table.h"
+#include "daemon/store/outbox_table.h"
 #include "daemon/store/payment_table.h"
 #include "daemon/store/store_error.h"
+#include "daemon/store/timer_firing.h"
+#include "daemon/store/timer_table.h"
 #include "daemon/store/token_table.h"
 #include "daemon/store/write_transaction.h"
 
@@ -18,6 +26,30 @@ namespace {
 
 // Liveness probe.
 constexpr const char* kPing = "SELECT 1";
+
+// The actor of the engine's own writes.
+const Actor kEngine{"engine"};
+// Channels a customer can opt out of.
+constexpr std::array<std::string_view, 5> kOptOutChannels = {"email", "sms", "whatsapp", "letter",
+                                                             "voice"};
+
+// `after` of an event page: a seq, or empty for the first page.
+Status ParseSeq(const std::string& text, std::int64_t& after) {
+  if (text.empty()) return Status::Ok();
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), after);
+  if (error != std::errc() || end != text.data() + text.size() || after < 0) {
+    return FieldInvalid("/after", "must be the seq of an event, a whole number");
+  }
+  return Status::Ok();
+}
+
+// The event of a failed timer attempt.
+std::string TimerFailedPayload(const Timer& timer, Instant until, const std::string& error) {
+  return nlohmann::json{{"timer", timer.id},  {"kind", TimerKindName(timer.kind)},
+                        {"step", timer.step}, {"attempt", timer.attempt + 1},
+                        {"error", error},     {"retry_at", FormatInstantUtc(until)}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 Status CheckLimit(const PageRequest& page) {
   if (page.limit < 1 || page.limit > 1000) {
@@ -129,15 +161,17 @@ class SociStoreImpl final : public SociStore {
                                          const PageRequest& page) override {
     if (auto status = CheckLimit(page); !status) return status.error();
     std::int64_t after = 0;
-    if (!page.after.empty()) {
-      auto [end, error] =
-          std::from_chars(page.after.data(), page.after.data() + page.after.size(), after);
-      if (error != std::errc() || end != page.after.data() + page.after.size() || after < 0) {
-        return FieldInvalid("/after", "must be the seq of an event, a whole number");
-      }
-    }
+    if (auto status = ParseSeq(page.after, after); !status) return std::move(status).error();
     return Read<Page<Event>>("listing events of customer " + customer, [&](soci::session& s) {
       return Result<Page<Event>>(daemon::ListCustomerEvents(s, customer, after, page.limit));
+    });
+  }
+  Result<Page<Event>> ListEvents(const PageRequest& page) override {
+    if (auto status = CheckLimit(page); !status) return status.error();
+    std::int64_t after = 0;
+    if (auto status = ParseSeq(page.after, after); !status) return std::move(status).error();
+    return Read<Page<Event>>("listing events", [&](soci::session& s) {
+      return Result<Page<Event>>(daemon::ListEvents(s, after, page.limit));
     });
   }
   Result<HistoryVerdict> VerifyHistory() override {
@@ -168,6 +202,158 @@ class SociStoreImpl final : public SociStore {
     return Status::Ok();
   }
 
+  Status RecordOptOut(const std::string& customer, const std::string& channel,
+                      const Actor& actor) override {
+    if (std::find(kOptOutChannels.begin(), kOptOutChannels.end(), channel) ==
+        kOptOutChannels.end()) {
+      return FieldInvalid("/channel",
+                          "must be email, sms, whatsapp, letter or voice, not \"" + channel + "\"");
+    }
+    return Done(Write<bool>("recording an opt-out of customer " + customer, actor,
+                            [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
+                              return OptOutTable(s).Record(customer, channel, chain);
+                            }));
+  }
+
+  // CatalogStore
+  Result<WorkflowVersion> SaveWorkflow(const Workflow& workflow, const std::string& definition,
+                                       const Actor& actor) override {
+    return Write<WorkflowVersion>(
+        "saving workflow " + workflow.id, actor, [&](soci::session& s, HistoryChain& chain) {
+          return CatalogTable(s).SaveWorkflow(workflow, definition, chain);
+        });
+  }
+  Result<std::vector<WorkflowVersion>> LatestWorkflows() override {
+    return Read<std::vector<WorkflowVersion>>(
+        "reading the latest workflows", [&](soci::session& s) {
+          return Result<std::vector<WorkflowVersion>>(CatalogTable(s).Latest());
+        });
+  }
+  Result<std::vector<WorkflowVersion>> WorkflowVersions(const std::string& id) override {
+    return Read<std::vector<WorkflowVersion>>(
+        "reading versions of workflow " + id,
+        [&](soci::session& s) -> Result<std::vector<WorkflowVersion>> {
+          auto versions = CatalogTable(s).Versions(id);
+          if (versions.empty()) return NotFound("workflow " + id + " does not exist");
+          return versions;
+        });
+  }
+  Result<WorkflowVersion> GetWorkflowVersion(const std::string& id, std::int64_t version) override {
+    return Read<WorkflowVersion>(
+        "reading workflow " + id, [&](soci::session& s) -> Result<WorkflowVersion> {
+          if (auto found = CatalogTable(s).Find(id, version)) return *found;
+          if (version == 0) return NotFound("workflow " + id + " does not exist");
+          return NotFound("workflow " + id + " has no version " + std::to_string(version));
+        });
+  }
+  Result<SegmentsVersion> SaveSegments(const std::string& definition, const Actor& actor) override {
+    return Write<SegmentsVersion>("saving segments", actor,
+                                  [&](soci::session& s, HistoryChain& chain) {
+                                    return CatalogTable(s).SaveSegments(definition, chain);
+                                  });
+  }
+  Result<SegmentsVersion> LatestSegments() override {
+    return Read<SegmentsVersion>("reading the latest segments", [&](soci::session& s) {
+      return Result<SegmentsVersion>(CatalogTable(s).LatestSegments());
+    });
+  }
+  Result<std::int64_t> CatalogRevision() override {
+    return Read<std::int64_t>("reading the catalog revision", [&](soci::session& s) {
+      return Result<std::int64_t>(CatalogTable(s).Revision());
+    });
+  }
+
+  // TimerStore
+  Result<FireReport> FireDueTimers(Instant now, int limit, const FactRequest& facts,
+                                   bool with_colleagues, const TimerDecision& decide) override {
+    return Transact<FireReport>("firing due timers", [&](soci::session& s) {
+      return FireTimers(s, kind(), now, limit, facts, with_colleagues, decide);
+    });
+  }
+  Result<std::optional<Instant>> NextTimerDue() override {
+    return Read<std::optional<Instant>>("reading the next due timer", [&](soci::session& s) {
+      return Result<std::optional<Instant>>(TimerTable(s, kind()).NextDue());
+    });
+  }
+  Result<std::vector<Timer>> PeekDueTimers(Instant now, int limit) override {
+    if (limit < 1) return FieldInvalid("/limit", "must be at least 1");
+    return Read<std::vector<Timer>>("reading due timers", [&](soci::session& s) {
+      return Result<std::vector<Timer>>(TimerTable(s, kind()).Due(now, limit, false));
+    });
+  }
+  Status PostponeTimer(std::int64_t timer_id, Instant until, const std::string& error) override {
+    return Done(Transact<bool>(
+        "postponing timer " + std::to_string(timer_id), [&](soci::session& s) -> Result<bool> {
+          TimerTable timers(s, kind());
+          // The timer before the history head, in the order FireDueTimers takes them.
+          auto timer = timers.ById(timer_id, true);
+          if (!timer) return NotFound("timer " + std::to_string(timer_id) + " does not exist");
+          HistoryChain chain(s, kind(), clock_.Now(), kEngine.name);
+          timers.Postpone(timer_id, until);
+          auto invoice = InvoiceTable(s, kind()).Find(timer->invoice);
+          chain.Append("engine.timer_failed", invoice ? invoice->customer : "", timer->invoice,
+                       TimerFailedPayload(*timer, until, error));
+          chain.Close();
+          return true;
+        }));
+  }
+  Result<std::int64_t> PendingTimers() override {
+    return Read<std::int64_t>("counting timers", [&](soci::session& s) {
+      return Result<std::int64_t>(TimerTable(s, kind()).Count());
+    });
+  }
+  Result<std::optional<Instance>> GetInstance(const std::string& invoice) override {
+    return Read<std::optional<Instance>>("reading the instance of " + invoice,
+                                         [&](soci::session& s) {
+                                           auto found = TimerTable(s, kind()).Instances({invoice});
+                                           std::optional<Instance> instance;
+                                           if (!found.empty()) instance = found.begin()->second;
+                                           return Result<std::optional<Instance>>(instance);
+                                         });
+  }
+  Result<std::optional<Timer>> GetTimer(const std::string& invoice) override {
+    return Read<std::optional<Timer>>("reading the timer of " + invoice, [&](soci::session& s) {
+      return Result<std::optional<Timer>>(TimerTable(s, kind()).ForInvoice(invoice));
+    });
+  }
+  Result<std::vector<StoredStepRun>> StepRuns(const std::string& invoice) override {
+    return Read<std::vector<StoredStepRun>>("reading step runs", [&](soci::session& s) {
+      return Result<std::vector<StoredStepRun>>(TimerTable(s, kind()).Runs(invoice));
+    });
+  }
+
+  // OutboxStore
+  Result<std::vector<OutboxMessage>> LeaseDueMessages(Instant now, int limit,
+                                                      const std::string& owner,
+                                                      std::chrono::milliseconds lease) override {
+    if (limit < 1) return FieldInvalid("/limit", "must be at least 1");
+    if (owner.empty()) return FieldInvalid("/owner", "must name who leases");
+    return Transact<std::vector<OutboxMessage>>("leasing due messages", [&](soci::session& s) {
+      return Result<std::vector<OutboxMessage>>(
+          OutboxTable(s, kind()).Lease(now, limit, owner, now + lease));
+    });
+  }
+  Status MarkMessageSent(std::int64_t id, const std::string& owner,
+                         const std::string& provider_id) override {
+    return Done(Write<bool>("marking message " + std::to_string(id) + " sent", kEngine,
+                            [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
+                              Status status =
+                                  OutboxTable(s, kind()).MarkSent(id, owner, provider_id, chain);
+                              if (!status) return std::move(status).error();
+                              return true;
+                            }));
+  }
+  Status MarkMessageFailed(std::int64_t id, const std::string& owner, bool permanent,
+                           Instant retry_at, const std::string& error) override {
+    return Done(Write<bool>("marking message " + std::to_string(id) + " failed", kEngine,
+                            [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
+                              Status status = OutboxTable(s, kind()).MarkFailed(
+                                  id, owner, permanent, retry_at, error, chain);
+                              if (!status) return std::move(status).error();
+                              return true;
+                            }));
+  }
+
   Status Ping() override {
     auto result = Read<bool>("ping", [&](soci::session& s) {
       int one = 0;
@@ -183,6 +369,11 @@ class SociStoreImpl final : public SociStore {
   }
 
  private:
+  static Status Done(Result<bool> result) {
+    if (!result) return std::move(result).error();
+    return Status::Ok();
+  }
+
   // One write transaction: body's error rolls everything back, including its events.
   template <typename T, typename Body>
   Result<T> Write(const std::string& context, const Actor& actor, Body&& body) {
@@ -194,6 +385,25 @@ class SociStoreImpl final : public SociStore {
         Result<T> result = body(*lease, chain);
         if (!result) return result;
         chain.Close();
+        transaction.Commit();
+        return result;
+      } catch (const soci::soci_error&) {
+        connections_->Recover(*lease);
+        throw;
+      }
+    });
+  }
+
+  // One write transaction without a history chain of its own: body opens one when it needs it
+  // (after locking its rows, so rows are always locked before the history head).
+  template <typename T, typename Body>
+  Result<T> Transact(const std::string& context, Body&& body) {
+    return Guarded<Result<T>>(context, [&]() -> Result<T> {
+      auto lease = connections_->Writer();
+      try {
+        WriteTransaction transaction(*lease, kind());
+        Result<T> result = body(*lease);
+        if (!result) return result;
         transaction.Commit();
         return result;
       } catch (const soci::soci_error&) {

@@ -4,7 +4,9 @@
 // conformance suite runs it on both). SQLite is opened with WAL, synchronous=FULL,
 // foreign_keys=ON and a busy timeout, and writes go through one writer connection with
 // BEGIN IMMEDIATE; PostgreSQL uses a pool. Every write transaction also appends its events to the
-// hash-chained history. `now` always comes from the Clock, never from the database.
+// hash-chained history. `now` always comes from the Clock, never from the database. It also keeps
+// the engine's catalog, timers and outbox (workflows/engine/*_store.h) in the same database, so
+// an invoice and its timer are written in one transaction.
 // Thread-safety: all methods are safe to call concurrently; the Clock must outlive the store.
 #pragma once
 
@@ -15,6 +17,9 @@
 
 #include "daemon/store/database_url.h"
 #include "workflows/clock.h"
+#include "workflows/engine/catalog_store.h"
+#include "workflows/engine/outbox_store.h"
+#include "workflows/engine/timer_store.h"
 #include "workflows/store.h"
 
 namespace duly::daemon {
@@ -39,7 +44,7 @@ class SociStore;
 Result<std::unique_ptr<SociStore>> OpenStore(const DatabaseUrl& url, const Clock& clock,
                                              const StoreOptions& options = {});
 
-class SociStore : public Store {
+class SociStore : public Store, public CatalogStore, public TimerStore, public OutboxStore {
  public:
   // Applies every pending migration, each in its own transaction; returns how many ran.
   virtual Result<int> Migrate() = 0;

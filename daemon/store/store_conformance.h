@@ -46,6 +46,10 @@ class StoreConformance : public ::testing::TestWithParam<StoreTarget> {
   std::unique_ptr<SociStore> OpenAgain();
   // Runs one SQL statement outside the store (tests only: tampering, broken migrations).
   void RawSql(const std::string& sql);
+  // The first column of the first row of a query that yields a whole number (tests only).
+  long long SqlNumber(const std::string& sql);
+  // The first column of the first row of a query that yields text (tests only).
+  std::string SqlText(const std::string& sql);
 
   ManualClock clock_{FromEpochMillis(1767225600000)};  // 2026-01-01T00:00:00Z
   std::string url_text_;

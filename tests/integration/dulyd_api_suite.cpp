@@ -127,17 +127,31 @@ void DulydApiSuite::RunImportsAndReadsBack() {
   EXPECT_NE(bad_limit.body.find("limit"), std::string::npos);
 }
 
+namespace {
+
+// The events of C1's history recorded by API callers (the engine, running beside the API in
+// dulyd, records its own as it starts the new invoices' collection).
+std::size_t ApiEventsOfC1(HttpClient& http) {
+  const json history = json::parse(http.Get("/v1/customers/C1/history?limit=1000").body);
+  std::size_t count = 0;
+  for (const json& event : history["items"]) {
+    if (event["actor"] != "engine") ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
 void DulydApiSuite::RunSameBatchTwiceChangesNothing() {
   LoadSamples();
-  auto events_before = json::parse(http_->Get("/v1/customers/C1/history?limit=1000").body);
+  const std::size_t events_before = ApiEventsOfC1(*http_);
   auto again = http_->Post("/v1/invoices", SampleInvoices().dump());
   ASSERT_EQ(again.status, 200) << again.body;
   json summary = json::parse(again.body);
   EXPECT_EQ(summary["created"], 0);
   EXPECT_EQ(summary["updated"], 0);
   EXPECT_EQ(summary["unchanged"], 3);
-  auto events_after = json::parse(http_->Get("/v1/customers/C1/history?limit=1000").body);
-  EXPECT_EQ(events_before["items"].size(), events_after["items"].size());
+  EXPECT_EQ(events_before, ApiEventsOfC1(*http_));
 }
 
 void DulydApiSuite::RunBadItemRejectsWholeBatch() {

@@ -63,8 +63,9 @@ std::string DulydFixture::CreateToken(const std::string& role) {
 }
 
 void DulydFixture::StartDaemon() {
-  daemon_ = std::make_unique<DaemonProcess>(
-      DULYD_PATH, std::vector<std::string>{"--database", database_url_}, dir_.File("dulyd.log"));
+  std::vector<std::string> args = {"--database", database_url_};
+  args.insert(args.end(), daemon_args_.begin(), daemon_args_.end());
+  daemon_ = std::make_unique<DaemonProcess>(DULYD_PATH, args, dir_.File("dulyd.log"));
   std::string why;
   ASSERT_TRUE(daemon_->Start(&why)) << why;
   if (http_) http_->set_base_url(daemon_->base_url());

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -33,6 +34,8 @@ class DulydFixture : public ::testing::Test {
   void StartDaemon();
 
   Backend backend_;
+  // Extra dulyd flags ("--test-clock", ...); set them in the derived fixture's constructor.
+  std::vector<std::string> daemon_args_;
   TempDir dir_;
   std::string database_url_;
   std::unique_ptr<DaemonProcess> daemon_;
