@@ -185,7 +185,8 @@ Problem Explain(const json& root, const json& document,
        {"Failed to validate item #", "Failed to validate against schema associated with property",
         "Failed to validate against additional properties schema",
         "Failed to validate against schema associated with pattern",
-        "Failed to validate against child schema"}) {
+        "Failed to validate against child schema",
+        "Failed to validate against a conditional schema"}) {
     if (StartsWith(text, summary)) problem.summary = true;
   }
   problem.message = text;

@@ -32,37 +32,6 @@ Result<const SchemaValidator*> Schema(std::string_view file) {
   return &*found->second;
 }
 
-// Validates `document` against the schema. SchemaValidator does not yet treat valijson's summary of
-// a failed if/then (which only repeats the deeper problem) as a summary, so it is dropped here when
-// a deeper problem is reported too.
-Status CheckSchema(const SchemaValidator& schema, const json& document) {
-  Status status = schema.Validate(document);
-  if (status.ok()) return status;
-  Error error = std::move(status).error();
-  static constexpr std::string_view kConditional =
-      "Failed to validate against a conditional schema";
-  std::vector<FieldError> kept;
-  for (const FieldError& field : error.fields) {
-    const bool summary =
-        field.message.starts_with(kConditional) &&
-        std::any_of(error.fields.begin(), error.fields.end(), [&](const FieldError& other) {
-          return !other.message.starts_with(kConditional) &&
-                 (other.field == field.field || other.field.starts_with(field.field + "/"));
-        });
-    if (!summary) kept.push_back(field);
-  }
-  if (kept.size() != error.fields.size()) {
-    error.fields = std::move(kept);
-    // The same wording as SchemaValidator::Validate: "<title> is invalid: N problems, ...".
-    const std::size_t colon = error.message.find(": ");
-    const FieldError& first = error.fields.front();
-    error.message = error.message.substr(0, colon) + ": " + std::to_string(error.fields.size()) +
-                    (error.fields.size() == 1 ? " problem" : " problems") + ", the first at " +
-                    first.field + ": " + first.message;
-  }
-  return error;
-}
-
 std::string Quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string StringOr(const json& object, const char* key, std::string fallback = "") {
@@ -245,7 +214,7 @@ Result<SegmentRules> BuildSegments(const json& document) {
 Result<Workflow> ParseWorkflow(const json& document, const ParseOptions& options) {
   auto schema = Schema("workflow.schema.json");
   if (!schema) return schema.error();
-  if (Status valid = CheckSchema(**schema, document); !valid.ok()) return valid.error();
+  if (Status valid = (*schema)->Validate(document); !valid.ok()) return valid.error();
   try {
     return BuildWorkflow(document, options);
   } catch (const json::exception& problem) {  // the schema should make this impossible
@@ -263,7 +232,7 @@ Result<Workflow> ParseWorkflowText(std::string_view text, const ParseOptions& op
 Result<SegmentRules> ParseSegments(const json& document) {
   auto schema = Schema("segments.schema.json");
   if (!schema) return schema.error();
-  if (Status valid = CheckSchema(**schema, document); !valid.ok()) return valid.error();
+  if (Status valid = (*schema)->Validate(document); !valid.ok()) return valid.error();
   try {
     return BuildSegments(document);
   } catch (const json::exception& problem) {  // the schema should make this impossible

@@ -2,6 +2,7 @@
 // database and answers the timeline; nothing live is touched.
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -49,6 +50,24 @@ Result<std::string> DraftText(const SharedApiContext& context, const nlohmann::j
   return body["workflow"].dump();
 }
 
+// The scratch store recomputes an invoice's open amount from allocations, and live payments are
+// not copied: what the live invoice has been paid (or credited) already becomes one payment
+// allocated to it, received the day before the simulation starts. None when nothing was paid.
+std::optional<Payment> OpeningPayment(const Invoice& invoice, CalendarDate start) {
+  if (invoice.kind != InvoiceKind::kInvoice) return std::nullopt;
+  const Money paid = invoice.amount - Max(invoice.open_amount, Money::FromCents(0));
+  if (paid.cents() <= 0) return std::nullopt;
+  Payment payment;
+  payment.id = "SIM-OPENING-" + invoice.id;
+  payment.customer = invoice.customer;
+  payment.amount = paid;
+  payment.currency = invoice.currency;
+  payment.received = start - date::days(1);
+  payment.remittance = "paid before the simulation";
+  payment.allocations.push_back({invoice.id, paid});
+  return payment;
+}
+
 // Builds the scenario from live records (read only). Errors: 404/422 naming "/invoices/<i>".
 Result<Scenario> BuildScenario(const SharedApiContext& context, const nlohmann::json& body,
                                const std::string& id) {
@@ -78,6 +97,7 @@ Result<Scenario> BuildScenario(const SharedApiContext& context, const nlohmann::
   scenario.colleagues = std::move(*colleagues);
 
   std::set<std::string> customers;
+  std::set<std::string> paid_invoices;
   const nlohmann::json& ids = body["invoices"];
   for (std::size_t i = 0; i < ids.size(); ++i) {
     const std::string pointer = "/invoices/" + std::to_string(i);
@@ -92,6 +112,10 @@ Result<Scenario> BuildScenario(const SharedApiContext& context, const nlohmann::
       Result<Customer> customer = context->store.GetCustomer(invoice->customer);
       if (!customer) return std::move(customer).error().WithContext(pointer);
       scenario.customers.push_back(std::move(*customer));
+    }
+    if (std::optional<Payment> paid = OpeningPayment(*invoice, scenario.start);
+        paid && paid_invoices.insert(invoice->id).second) {
+      scenario.opening_payments.push_back(std::move(*paid));
     }
     scenario.invoices.push_back(std::move(*invoice));
   }

@@ -93,6 +93,38 @@ TEST_F(SimulationApiTest, TheDraftRunsInsteadOfTheSavedWorkflowAndNothingLiveCha
   EXPECT_EQ(Json(Admin("GET", "/v1/workflows/standard"))["version"], 1);
 }
 
+// The simulation starts from the live open amounts: an invoice settled by allocations gets no
+// reminder, a part-paid one keeps its reminder, and nothing live changes.
+TEST_F(SimulationApiTest, PaymentsAllocatedLiveCarryIntoTheSimulation) {
+  ASSERT_NO_FATAL_FAILURE(SeedCatalog());
+  ASSERT_EQ(Admin("POST", "/v1/invoices", R"({"invoices": [{"id": "INV-2", "customer": "C1",
+                  "issued": "2026-03-01", "due": "2026-03-31", "amount": "400.00"}]})")
+                .status,
+            200);
+  ASSERT_EQ(Admin("POST", "/v1/payments", R"({"payments": [
+      {"id": "P-PART", "customer": "C1", "amount": "250.00", "received": "2026-03-05",
+       "allocations": [{"invoice": "INV-1", "amount": "250.00"}]},
+      {"id": "P-FULL", "customer": "C1", "amount": "400.00", "received": "2026-03-05",
+       "allocations": [{"invoice": "INV-2", "amount": "400.00"}]}]})")
+                .status,
+            200);
+  ASSERT_EQ(Json(Admin("GET", "/v1/invoices/INV-1"))["open_amount"], "1000.00");
+  const std::string before = Snapshot();
+
+  HttpResponse simulated = Admin("POST", "/v1/workflows/standard/simulate",
+                                 R"({"invoices": ["INV-1", "INV-2"], "days": 40,
+                                     "start": "2026-03-10"})");
+  ASSERT_EQ(simulated.status, 200) << simulated.body;
+  std::string reminded;
+  const json timeline = Json(simulated)["timeline"];
+  for (const json& line : timeline) {
+    EXPECT_NE(line["type"], "payment_posted") << "opening payments make no lines: " << line;
+    if (line["type"] == "message") reminded += line["invoices"].dump() + " ";
+  }
+  EXPECT_EQ(reminded, "[\"INV-1\"] ") << simulated.body;
+  EXPECT_EQ(Snapshot(), before);
+}
+
 TEST_F(SimulationApiTest, FaultsAreNamedByPointer) {
   ASSERT_NO_FATAL_FAILURE(SeedCatalog());
   HttpResponse unknown =

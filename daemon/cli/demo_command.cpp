@@ -1,7 +1,6 @@
 #include "daemon/cli/demo_command.h"
 
 #include "daemon/cli/demo_data.h"
-#include "workflows/engine/catalog_store.h"
 #include "workflows/workflow_parser.h"
 
 namespace duly::daemon {
@@ -27,16 +26,12 @@ Status SaveDemoCatalog(CatalogStore& catalog, const DemoDataSet& set, const Acto
 
 }  // namespace
 
-Result<DemoLoadSummary> LoadDemoData(Store& store, CalendarDate today) {
+Result<DemoLoadSummary> LoadDemoData(Store& store, CatalogStore& catalog, CalendarDate today) {
   const DemoDataSet set = MakeDemoDataSet(today);
   const Actor actor = CommandLineActor();
   DemoLoadSummary summary;
-  // Segments and workflows first, so the invoices' start timers find them. The store that
-  // `duly` opens (SociStore) is also the CatalogStore.
-  if (auto* catalog = dynamic_cast<CatalogStore*>(&store); catalog != nullptr) {
-    Status saved = SaveDemoCatalog(*catalog, set, actor);
-    if (!saved) return std::move(saved).error();
-  }
+  // Segments and workflows first, so the invoices' start timers find them.
+  if (Status saved = SaveDemoCatalog(catalog, set, actor); !saved) return std::move(saved).error();
   auto colleagues = store.UpsertColleagues(set.colleagues, actor);
   if (!colleagues) return colleagues.error().WithContext("demo colleagues");
   summary.colleagues = *colleagues;
@@ -70,9 +65,9 @@ Result<DemoLoadSummary> LoadDemoData(Store& store, CalendarDate today) {
   return summary;
 }
 
-int RunDemoLoad(Store& store, CommandContext& context) {
+int RunDemoLoad(Store& store, CatalogStore& catalog, CommandContext& context) {
   const CalendarDate today = LocalDay(context.clock.Now(), kDefaultTimeZone);
-  auto summary = LoadDemoData(store, today);
+  auto summary = LoadDemoData(store, catalog, today);
   if (!summary) {
     PrintError(context.err, summary.error());
     return kExitFailure;
@@ -91,7 +86,7 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
   auto* load = demo->add_subcommand("load", "Load the demo data set (safe to run again)");
   load->callback([&context] {
     auto store = context.OpenDatabase();
-    context.exit_code = store ? RunDemoLoad(*store, context) : kExitFailure;
+    context.exit_code = store ? RunDemoLoad(*store, *store, context) : kExitFailure;
   });
 }
 

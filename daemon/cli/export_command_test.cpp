@@ -25,7 +25,7 @@ class ExportCommandTest : public CommandTest {
 };
 
 TEST_F(ExportCommandTest, ExportThenImportIntoAFreshDatabaseRoundTrips) {
-  ASSERT_TRUE(LoadDemoData(*store_, *ParseCalendarDate("2026-03-10")));
+  ASSERT_TRUE(LoadDemoData(*store_, *store_, *ParseCalendarDate("2026-03-10")));
   const char* kinds[] = {"colleagues", "customers", "invoices", "payments"};
   std::vector<std::string> exported;
   for (const char* kind : kinds) exported.push_back(Export(*store_, kind));

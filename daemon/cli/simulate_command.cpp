@@ -14,6 +14,7 @@
 
 #include "daemon/simulate/scenario.h"
 #include "daemon/simulate/simulator.h"
+#include "daemon/simulate/timeline.h"
 
 namespace duly::daemon {
 
@@ -78,7 +79,9 @@ int RunSimulate(const std::string& path, std::istream& in, CommandContext& conte
     return kExitFailure;
   }
   Status simulated = Simulate(*scenario, {scratch.path()}, [&context](const nlohmann::json& line) {
-    context.out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    context.out << ReadableTimelineLine(line).dump(-1, ' ', false,
+                                                   nlohmann::json::error_handler_t::replace)
+                << '\n';
   });
   context.out.flush();
   if (!simulated) {

@@ -46,6 +46,27 @@ TEST_F(SimulateCommandTest, ReadsStandardInputAndPrintsTheTimeline) {
                                   {"template", "reminder-friendly"}}));
 }
 
+// Every printed line reads "at", "type", then the rest.
+TEST_F(SimulateCommandTest, EveryLineStartsWithAtAndType) {
+  std::istringstream in(kScenario);
+  ASSERT_EQ(RunSimulate("-", in, context_), kExitOk) << err_.str();
+  std::istringstream out(out_.str());
+  std::string text;
+  int lines = 0;
+  while (std::getline(out, text)) {
+    ++lines;
+    const auto line = nlohmann::ordered_json::parse(text);
+    ASSERT_GE(line.size(), 2U) << text;
+    auto key = line.begin();
+    EXPECT_EQ(key.key(), "at") << text;
+    ++key;
+    EXPECT_EQ(key.key(), "type") << text;
+    EXPECT_EQ(text.rfind(R"({"at":"2026-03-13T09:00:00.000+01:00","type":"message",)", 0), 0U)
+        << text;
+  }
+  EXPECT_EQ(lines, 1);
+}
+
 TEST_F(SimulateCommandTest, ReadsAFile) {
   const std::string path = WriteFile("scenario.json", kScenario);
   std::istringstream unused;

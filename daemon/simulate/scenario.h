@@ -23,6 +23,7 @@
 #include "workflows/customer.h"
 #include "workflows/invoice.h"
 #include "workflows/money.h"
+#include "workflows/payment.h"
 #include "workflows/status.h"
 
 namespace duly::daemon {
@@ -46,6 +47,11 @@ struct Scenario {
   std::vector<std::string> workflows;  // each workflow document, JSON text
   std::vector<Customer> customers;
   std::vector<Invoice> invoices;
+  // The live state the simulation starts from: payments posted (with their explicit
+  // allocations to `invoices`) after the invoices are loaded and before the clock starts. They
+  // produce no timeline lines. Not read from the scenario document (ParseScenario leaves it
+  // empty); POST /v1/workflows/{id}/simulate fills it from the live invoices' paid amounts.
+  std::vector<Payment> opening_payments;
   std::vector<ScenarioEvent> events;  // sorted by `at`, stable
 };
 

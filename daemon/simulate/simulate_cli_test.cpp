@@ -1,7 +1,9 @@
 // Runs the built `duly simulate` on a scenario file: stdout carries only timeline JSON lines, and
-// a refused scenario prints nothing on stdout, names the pointer on stderr and exits 1.
+// every line starts with "at" and "type"; a refused scenario prints nothing on stdout, names the
+// pointer on stderr and exits 1.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -37,6 +39,11 @@ TEST(SimulateCliTest, PrintsOnlyTimelineLines) {
     const Status valid = schema->Validate(line);
     EXPECT_TRUE(valid.ok()) << text << ": " << valid.error().message;
     types.push_back(line.value("type", ""));
+    // Printed for people: "at" and "type" first.
+    const auto ordered = nlohmann::ordered_json::parse(text);
+    ASSERT_GE(ordered.size(), 2U) << text;
+    EXPECT_EQ(ordered.begin().key(), "at") << text;
+    EXPECT_EQ(std::next(ordered.begin()).key(), "type") << text;
   }
   EXPECT_FALSE(result.out.empty());
   EXPECT_EQ(result.out.back(), '\n');

@@ -207,10 +207,16 @@ Status Load(const Scenario& scenario, const std::vector<Workflow>& workflows, So
       return Rerooted(saved.error(), "/workflows/" + std::to_string(i));
     }
   }
-  // Invoices last: each open invoice writes its start timer, which reads the catalog.
+  // Invoices after the catalog: each open invoice writes its start timer, which reads it.
   if (!scenario.invoices.empty()) {
     if (auto saved = store.UpsertInvoices(scenario.invoices, kActor); !saved) {
       return Rerooted(std::move(saved).error(), "/invoices");
+    }
+  }
+  // What was paid before the simulation starts, allocated as given.
+  if (!scenario.opening_payments.empty()) {
+    if (auto posted = store.PostPayments(scenario.opening_payments, kActor); !posted) {
+      return Rerooted(std::move(posted).error(), "/opening_payments");
     }
   }
   return Status::Ok();

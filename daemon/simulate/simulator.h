@@ -2,7 +2,8 @@
 // ManualClock, and reports the timeline.
 //
 // Promise: the scenario's records, segments and workflows are loaded into a fresh SQLite store in
-// `scratch_dir` (removed afterwards); the clock then jumps from moment to moment (the next due
+// `scratch_dir` (removed afterwards), then the scenario's opening payments are posted (they appear
+// in no timeline line); the clock then jumps from moment to moment (the next due
 // timer, the next scenario event, the next due outbox message) from `start` 00:00 local time to
 // the end of day `days`, running Engine::RunDue at each moment and delivering due messages with a
 // recording channel. Every line handed to `emit` is one timeline object

@@ -64,8 +64,12 @@ class SimulatorTest : public ::testing::Test {
     auto scenario = ParseScenario(document);
     EXPECT_TRUE(scenario.has_value()) << scenario.error().message;
     if (!scenario) return {};
+    return Run(*scenario);
+  }
+
+  std::vector<json> Run(const Scenario& scenario) {
     std::vector<json> lines;
-    const Status simulated = Simulate(*scenario, {dir_.path()}, [&](const json& line) {
+    const Status simulated = Simulate(scenario, {dir_.path()}, [&](const json& line) {
       const Status valid = timeline_schema_->Validate(line);
       EXPECT_TRUE(valid.ok()) << line.dump() << ": " << valid.error().message;
       lines.push_back(line);
@@ -146,6 +150,56 @@ TEST_F(SimulatorTest, APartPaymentKeepsTheRemindersGoing) {
   EXPECT_EQ(lines[3].at("type"), "message");
   EXPECT_EQ(lines[3].at("template"), "reminder-second");
   EXPECT_EQ(lines[3].at("at"), "2026-03-20T09:00:00.000+01:00");
+}
+
+// One opening payment of the whole amount, allocated to `invoice`, received before the start.
+Payment OpeningPayment(const std::string& id, const std::string& invoice, const char* amount) {
+  Payment payment;
+  payment.id = id;
+  payment.customer = "C1";
+  payment.amount = *Money::Parse(amount);
+  payment.received = *ParseCalendarDate("2026-02-28");
+  payment.allocations.push_back({invoice, payment.amount});
+  return payment;
+}
+
+TEST_F(SimulatorTest, OpeningPaymentsSettleBeforeTheClockStartsAndMakeNoLines) {
+  json document = BaseScenario(15);  // until 2026-03-17: the first reminder only
+  document["invoices"].push_back(MakeInvoice("INV-PAID", "C1", "2026-03-10", "1250.00"));
+  document["invoices"].push_back(MakeInvoice("INV-PART", "C1", "2026-03-10", "1250.00"));
+  auto scenario = ParseScenario(document);
+  ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
+  const std::vector<json> unpaid = Run(*scenario);
+
+  scenario->opening_payments.push_back(OpeningPayment("OPEN-1", "INV-PAID", "1250.00"));
+  scenario->opening_payments.push_back(OpeningPayment("OPEN-2", "INV-PART", "500.00"));
+  const std::vector<json> lines = Run(*scenario);
+  EXPECT_THAT(OfType(lines, "payment_posted"), IsEmpty());
+  // Without the opening payments both invoices are reminded in one message; with them only the
+  // part-paid one is, at the same moment.
+  const auto before = OfType(unpaid, "message");
+  ASSERT_EQ(before.size(), 1U) << json(unpaid).dump();
+  EXPECT_THAT(before[0].at("invoices"), UnorderedElementsAre("INV-PAID", "INV-PART"));
+  const auto messages = OfType(lines, "message");
+  ASSERT_EQ(messages.size(), 1U) << json(lines).dump();
+  EXPECT_EQ(messages[0].at("invoices"), json({"INV-PART"}));
+  EXPECT_EQ(messages[0].at("at"), before[0].at("at"));
+  for (const json& line : lines) {
+    EXPECT_EQ(line.dump().find("INV-PAID"), std::string::npos) << line.dump();
+  }
+}
+
+TEST_F(SimulatorTest, AnOpeningPaymentTheStoreRefusesIsNamedByPointer) {
+  json document = BaseScenario(20);
+  document["invoices"].push_back(MakeInvoice("INV-1", "C1", "2026-03-10", "1250.00"));
+  auto scenario = ParseScenario(document);
+  ASSERT_TRUE(scenario.has_value()) << scenario.error().message;
+  scenario->opening_payments.push_back(OpeningPayment("OPEN-1", "INV-404", "100.00"));
+  const Status simulated = Simulate(*scenario, {dir_.path()}, [](const json&) {});
+  ASSERT_FALSE(simulated.ok());
+  std::string named = simulated.error().message;
+  for (const FieldError& field : simulated.error().fields) named += " " + field.field;
+  EXPECT_NE(named.find("/opening_payments/0"), std::string::npos) << named;
 }
 
 TEST_F(SimulatorTest, ALargeInvoiceGetsItsCourtesyCallAndASmallOneDoesNot) {

@@ -26,6 +26,18 @@ void AddUnique(json& list, const std::string& value) {
 
 }  // namespace
 
+nlohmann::ordered_json ReadableTimelineLine(const json& line) {
+  nlohmann::ordered_json readable = nlohmann::ordered_json::object();
+  if (!line.is_object()) return readable;
+  for (const char* first : {"at", "type"}) {
+    if (auto found = line.find(first); found != line.end()) readable[first] = *found;
+  }
+  for (const auto& [key, value] : line.items()) {
+    if (key != "at" && key != "type") readable[key] = value;
+  }
+  return readable;
+}
+
 Timeline::Timeline(std::string time_zone, std::vector<Workflow> workflows,
                    std::map<std::string, std::string, std::less<>> customer_of_invoice)
     : time_zone_(std::move(time_zone)),

@@ -9,6 +9,7 @@
 // call_task line per customer and instant listing every invoice (the store bundles call tasks
 // per customer and day); "step.ran" of a handover step -> handover {customer, invoice, agency};
 // other events produce no line. A message to a colleague is a colleague_notified line.
+// ReadableTimelineLine orders a line's keys for people: "at", "type", then the rest.
 // Thread-compatible: one Timeline per simulation.
 #pragma once
 
@@ -26,6 +27,10 @@
 #include "workflows/workflow.h"
 
 namespace duly::daemon {
+
+// `line` (a timeline object) for printing: "at" and "type" first, then its other keys in
+// `line`'s order. Pure function.
+nlohmann::ordered_json ReadableTimelineLine(const nlohmann::json& line);
 
 class Timeline {
  public:

@@ -156,5 +156,17 @@ TEST_F(TimelineTest, MessagesPaymentsAndOptOuts) {
                                         {"channel", "sms"}}));
 }
 
+TEST(ReadableTimelineLineTest, PutsAtAndTypeFirstAndKeepsTheRest) {
+  const json line = {{"amount", "12.00"},
+                     {"at", "2026-03-10T09:00:00.000+01:00"},
+                     {"customer", "C1"},
+                     {"invoices", {"INV-1"}},
+                     {"type", "payment_posted"}};
+  EXPECT_EQ(ReadableTimelineLine(line).dump(),
+            R"({"at":"2026-03-10T09:00:00.000+01:00","type":"payment_posted","amount":"12.00",)"
+            R"("customer":"C1","invoices":["INV-1"]})");
+  EXPECT_EQ(ReadableTimelineLine(json::array()).dump(), "{}");
+}
+
 }  // namespace
 }  // namespace duly::daemon
