@@ -20,15 +20,16 @@ std::string Pointer(std::string_view array, std::size_t index, std::string_view 
 std::string UnsimulatedEventReason(std::string_view type) {
   if (type == "complaint" || type == "case_resolved") {
     return std::string(type) +
-           " events are not simulated yet: complaint cases arrive with the cases issue (#5)";
+           " events are not simulated yet: complaint cases arrive with issue #5 (cases, promises, "
+           "payment plans)";
   }
   if (type == "promise") {
-    return "promise events are not simulated yet: promises to pay arrive with the promises and "
-           "payment plans issue (#6)";
+    return "promise events are not simulated yet: promises to pay arrive with issue #5 (cases, "
+           "promises, payment plans)";
   }
   if (type == "payment_plan") {
-    return "payment_plan events are not simulated yet: payment plans arrive with the promises and "
-           "payment plans issue (#6)";
+    return "payment_plan events are not simulated yet: payment plans arrive with issue #5 "
+           "(cases, promises, payment plans)";
   }
   return "";
 }

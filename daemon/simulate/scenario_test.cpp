@@ -51,7 +51,7 @@ TEST(ScenarioTest, RefusesTheEventTypesOfLaterIssuesByName) {
   EXPECT_THAT(scenario.error().fields,
               Contains(FieldError{"/events/1/type",
                                   "complaint events are not simulated yet: complaint cases "
-                                  "arrive with the cases issue (#5)"}));
+                                  "arrive with issue #5 (cases, promises, payment plans)"}));
   EXPECT_THAT(Pointers(scenario), ::testing::ElementsAre("/events/1/type", "/events/2/type",
                                                          "/events/3/type", "/events/4/type"));
   EXPECT_THAT(scenario.error().message, HasSubstr("/events/1/type"));

@@ -53,7 +53,8 @@ void FetchRows(soci::session& session, const std::string& sql, const json& rows,
   (select.exchange(std::forward<Into>(into)), ...);
   select.exchange(soci::use(text, "rows"));
   select.alloc();
-  select.prepare(sql);
+  // Once: on PostgreSQL one round trip instead of PREPARE, EXECUTE and DEALLOCATE.
+  select.prepare(sql, soci::details::st_one_time_query);
   select.define_and_bind();
   select.execute();
   while (select.fetch()) row();

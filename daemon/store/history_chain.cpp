@@ -41,6 +41,29 @@ constexpr const char* kSelectEventChunk =
 // Events verified per chunk.
 constexpr long long kVerifyChunk = 10000;
 
+// Appends ,"name":"text" with `text` escaped as a JSON string (RFC 8259: quote, backslash and
+// control characters; other bytes as they are).
+void AppendJsonField(std::string& out, std::string_view name, std::string_view text) {
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  out += ",\"";
+  out += name;
+  out += "\":\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20) {
+      out += "\\u00";
+      out += kHex[byte >> 4U];
+      out += kHex[byte & 0x0fU];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
 }  // namespace
 
 HistoryChain::HistoryChain(soci::session& session, DatabaseKind kind, Instant at, std::string actor)
@@ -76,24 +99,29 @@ void HistoryChain::Append(std::string_view type, const std::string& customer,
     insert_.execute(true);
     return;
   }
-  pending_.push_back({{"seq", event_.seq},
-                      {"at", at_ms_},
-                      {"type", event_.type},
-                      {"customer", event_.customer},
-                      {"invoice", event_.invoice},
-                      {"actor", event_.actor},
-                      {"payload", event_.payload},
-                      {"prev_hash", event_.prev_hash},
-                      {"hash", event_.hash}});
-  if (pending_.size() >= kEventsPerStatement) Flush();
+  // The row is written as JSON text directly: no JSON tree per event.
+  pending_ += pending_count_ == 0 ? '[' : ',';
+  pending_ += "{\"seq\":";
+  pending_ += std::to_string(event_.seq);
+  pending_ += ",\"at\":";
+  pending_ += std::to_string(at_ms_);
+  AppendJsonField(pending_, "type", event_.type);
+  AppendJsonField(pending_, "customer", event_.customer);
+  AppendJsonField(pending_, "invoice", event_.invoice);
+  AppendJsonField(pending_, "actor", event_.actor);
+  AppendJsonField(pending_, "payload", event_.payload);
+  AppendJsonField(pending_, "prev_hash", event_.prev_hash);
+  AppendJsonField(pending_, "hash", event_.hash);
+  pending_ += '}';
+  if (++pending_count_ >= kEventsPerStatement) Flush();
 }
 
 void HistoryChain::Flush() {
-  if (pending_.empty()) return;
-  const std::string rows =
-      nlohmann::json(pending_).dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-  session_ << kInsertEventsJson, soci::use(rows, "rows");
+  if (pending_count_ == 0) return;
+  pending_ += ']';
+  session_ << kInsertEventsJson, soci::use(pending_, "rows");
   pending_.clear();
+  pending_count_ = 0;
 }
 
 void HistoryChain::Close() {

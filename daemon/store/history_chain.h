@@ -43,9 +43,10 @@ class HistoryChain {
 
   soci::session& session_;
   DatabaseKind kind_;
-  std::vector<nlohmann::json> pending_;  // PostgreSQL: appended events not yet written
-  Event event_;                          // the event being appended; bound to insert_
-  long long seq_ = 0;                    // bound copy of event_.seq
+  std::string pending_;  // PostgreSQL: appended events not yet written, as a JSON array text
+  std::size_t pending_count_ = 0;  // how many events pending_ holds
+  Event event_;                    // the event being appended; bound to insert_
+  long long seq_ = 0;              // bound copy of event_.seq
   long long at_ms_ = 0;
   std::int64_t appended_ = 0;
   soci::statement insert_;

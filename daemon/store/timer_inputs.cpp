@@ -57,7 +57,8 @@ void ForEachRow(soci::session& session, DatabaseKind kind, const char* select_wh
   (select.exchange(std::forward<Into>(into)), ...);
   select.exchange(soci::use(json_ids, "ids"));
   select.alloc();
-  select.prepare(WithIdsIn(kind, select_where) + tail);
+  // Once: on PostgreSQL one round trip instead of PREPARE, EXECUTE and DEALLOCATE.
+  select.prepare(WithIdsIn(kind, select_where) + tail, soci::details::st_one_time_query);
   select.define_and_bind();
   select.execute();
   while (select.fetch()) row();
@@ -88,9 +89,15 @@ std::map<std::string, Facts> ReadFacts(soci::session& session, DatabaseKind kind
   if (Wants(request, "customer.revenue_rank_12m")) {
     const std::string sql = WithIdsIn(kind, kSelectRevenueRanks);
     const std::string json_ids = IdsJson(customers);
-    soci::statement select =
-        (session.prepare << sql, soci::into(customer), soci::into(number),
-         soci::use(since, "since"), soci::use(today_text, "today"), soci::use(json_ids, "ids"));
+    soci::statement select(session);
+    select.exchange(soci::into(customer));
+    select.exchange(soci::into(number));
+    select.exchange(soci::use(since, "since"));
+    select.exchange(soci::use(today_text, "today"));
+    select.exchange(soci::use(json_ids, "ids"));
+    select.alloc();
+    select.prepare(sql, soci::details::st_one_time_query);
+    select.define_and_bind();
     select.execute();
     while (select.fetch()) facts[customer].SetInteger("customer.revenue_rank_12m", number);
   }

@@ -42,6 +42,27 @@ constexpr const char* kSelectRunsOfInvoice =
 // Every run in run order.
 constexpr const char* kSelectAllRuns = DULY_RUN_COLUMNS "ORDER BY ran_at, invoice, run_index";
 #undef DULY_RUN_COLUMNS
+// SQLite (in-process, so one prepared statement per row is the cheapest bulk write): one fired
+// timer.
+constexpr const char* kDeleteById = "DELETE FROM timers WHERE id = :id";
+// SQLite: the next timer of one invoice, replacing the one it has.
+constexpr const char* kUpsertTimerRow =
+    "INSERT INTO timers (kind, invoice, step, due_at, attempt, created_at)"
+    " VALUES (:kind, :invoice, :step, :due_at, 0, :created_at)"
+    " ON CONFLICT (invoice) DO UPDATE SET kind = excluded.kind, step = excluded.step,"
+    " due_at = excluded.due_at, attempt = 0, created_at = excluded.created_at";
+// SQLite: one instance, inserted or updated.
+constexpr const char* kUpsertInstanceRow =
+    "INSERT INTO workflow_instances (invoice, customer, segment, workflow, version, state,"
+    " next_step, reason, updated_at) VALUES (:invoice, :customer, :segment, :workflow, :version,"
+    " :state, :next_step, :reason, :updated_at) ON CONFLICT (invoice) DO UPDATE SET"
+    " customer = excluded.customer, segment = excluded.segment, workflow = excluded.workflow,"
+    " version = excluded.version, state = excluded.state, next_step = excluded.next_step,"
+    " reason = excluded.reason, updated_at = excluded.updated_at";
+// SQLite: one step run (the primary key is the once-key).
+constexpr const char* kInsertRunRow =
+    "INSERT INTO step_runs (invoice, workflow, version, step, outcome, ran_at, run_index)"
+    " VALUES (:invoice, :workflow, :version, :step, :outcome, :ran_at, :run_index)";
 
 // The bound columns of one timers row.
 struct TimerRow {
@@ -68,9 +89,11 @@ struct TimerRow {
   }
 };
 
+// Prepares `sql` to run once: on PostgreSQL one PQexecParams round trip instead of PREPARE,
+// EXECUTE and DEALLOCATE (three round trips).
 void Prepare(soci::statement& st, const std::string& sql) {
   st.alloc();
-  st.prepare(sql);
+  st.prepare(sql, soci::details::st_one_time_query);
   st.define_and_bind();
 }
 
@@ -154,6 +177,16 @@ bool TimerTable::Postpone(std::int64_t id, Instant until) {
 
 void TimerTable::Delete(const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return;
+  if (kind_ == DatabaseKind::kSqlite) {
+    // In-process: one prepared statement run per row beats building and parsing JSON.
+    long long id = 0;
+    soci::statement remove = (session_.prepare << kDeleteById, soci::use(id, "id"));
+    for (std::int64_t each : ids) {
+      id = each;
+      remove.execute(true);
+    }
+    return;
+  }
   std::vector<std::string> texts;
   texts.reserve(ids.size());
   for (std::int64_t id : ids) texts.push_back(std::to_string(id));
@@ -169,6 +202,23 @@ void TimerTable::Delete(const std::vector<std::int64_t>& ids) {
 
 void TimerTable::Replace(const std::vector<InvoiceTimer>& timers, Instant at) {
   const std::int64_t at_ms = ToEpochMillis(at);
+  if (timers.empty()) return;
+  if (kind_ == DatabaseKind::kSqlite) {
+    std::string kind, invoice, step;
+    long long due_at = 0;
+    long long created_at = at_ms;
+    soci::statement upsert = (session_.prepare << kUpsertTimerRow, soci::use(kind, "kind"),
+                              soci::use(invoice, "invoice"), soci::use(step, "step"),
+                              soci::use(due_at, "due_at"), soci::use(created_at, "created_at"));
+    for (const InvoiceTimer& timer : timers) {
+      kind = TimerKindName(timer.next.kind);
+      invoice = timer.invoice;
+      step = timer.next.kind == TimerKind::kStep ? timer.next.step : "";
+      due_at = ToEpochMillis(timer.next.due_at);
+      upsert.execute(true);
+    }
+    return;
+  }
   json rows = json::array();
   for (const InvoiceTimer& timer : timers) {
     rows.push_back({{"kind", TimerKindName(timer.next.kind)},
@@ -212,11 +262,17 @@ std::map<std::string, Instance> TimerTable::Instances(const std::vector<std::str
   long long version = 0;
   std::string state;
   const std::string json_ids = IdsJson(invoices);
-  soci::statement select =
-      (session_.prepare << WithIdsIn(kind_, kSelectInstancesWhereInvoice), soci::into(row.invoice),
-       soci::into(row.customer), soci::into(row.segment), soci::into(row.workflow),
-       soci::into(version), soci::into(state), soci::into(row.next_step), soci::into(row.reason),
-       soci::use(json_ids, "ids"));
+  soci::statement select(session_);
+  select.exchange(soci::into(row.invoice));
+  select.exchange(soci::into(row.customer));
+  select.exchange(soci::into(row.segment));
+  select.exchange(soci::into(row.workflow));
+  select.exchange(soci::into(version));
+  select.exchange(soci::into(state));
+  select.exchange(soci::into(row.next_step));
+  select.exchange(soci::into(row.reason));
+  select.exchange(soci::use(json_ids, "ids"));
+  Prepare(select, WithIdsIn(kind_, kSelectInstancesWhereInvoice));
   select.execute();
   while (select.fetch()) {
     row.version = version;
@@ -228,6 +284,26 @@ std::map<std::string, Instance> TimerTable::Instances(const std::vector<std::str
 
 void TimerTable::UpsertInstances(const std::vector<Instance>& instances, Instant at) {
   const std::int64_t at_ms = ToEpochMillis(at);
+  if (instances.empty()) return;
+  if (kind_ == DatabaseKind::kSqlite) {
+    Instance row;
+    long long version = 0;
+    std::string state;
+    long long updated_at = at_ms;
+    soci::statement upsert =
+        (session_.prepare << kUpsertInstanceRow, soci::use(row.invoice, "invoice"),
+         soci::use(row.customer, "customer"), soci::use(row.segment, "segment"),
+         soci::use(row.workflow, "workflow"), soci::use(version, "version"),
+         soci::use(state, "state"), soci::use(row.next_step, "next_step"),
+         soci::use(row.reason, "reason"), soci::use(updated_at, "updated_at"));
+    for (const Instance& instance : instances) {
+      row = instance;
+      version = instance.version;
+      state = InstanceStateName(instance.state);
+      upsert.execute(true);
+    }
+    return;
+  }
   json rows = json::array();
   for (const Instance& instance : instances) {
     rows.push_back({{"invoice", instance.invoice},
@@ -268,9 +344,13 @@ std::vector<std::string> TimerTable::RunKeys(const std::vector<std::string>& inv
   StepRun run;
   long long version = 0;
   const std::string json_ids = IdsJson(invoices);
-  soci::statement select = (session_.prepare << WithIdsIn(kind_, kSelectRunKeysWhereInvoice),
-                            soci::into(invoice), soci::into(run.workflow), soci::into(version),
-                            soci::into(run.step), soci::use(json_ids, "ids"));
+  soci::statement select(session_);
+  select.exchange(soci::into(invoice));
+  select.exchange(soci::into(run.workflow));
+  select.exchange(soci::into(version));
+  select.exchange(soci::into(run.step));
+  select.exchange(soci::use(json_ids, "ids"));
+  Prepare(select, WithIdsIn(kind_, kSelectRunKeysWhereInvoice));
   select.execute();
   while (select.fetch()) {
     run.version = version;
@@ -281,6 +361,25 @@ std::vector<std::string> TimerTable::RunKeys(const std::vector<std::string>& inv
 
 void TimerTable::InsertRuns(const std::vector<InvoiceRun>& runs, Instant at) {
   const std::int64_t at_ms = ToEpochMillis(at);
+  if (runs.empty()) return;
+  if (kind_ == DatabaseKind::kSqlite) {
+    InvoiceRun row;
+    long long version = 0;
+    long long index = 0;
+    long long ran_at = at_ms;
+    soci::statement insert =
+        (session_.prepare << kInsertRunRow, soci::use(row.invoice, "invoice"),
+         soci::use(row.run.workflow, "workflow"), soci::use(version, "version"),
+         soci::use(row.run.step, "step"), soci::use(row.run.outcome, "outcome"),
+         soci::use(ran_at, "ran_at"), soci::use(index, "run_index"));
+    for (const InvoiceRun& run : runs) {
+      row = run;
+      version = run.run.version;
+      index = run.index;
+      insert.execute(true);
+    }
+    return;
+  }
   json rows = json::array();
   for (const InvoiceRun& run : runs) {
     rows.push_back({{"invoice", run.invoice},

@@ -3,7 +3,9 @@
 // Promise: Due() reads timers due at or before `now` oldest first (due_at, id), matching the
 // index timers_due; with `take` on PostgreSQL the rows are locked FOR UPDATE SKIP LOCKED until
 // the transaction ends. Batch writes (Delete, Replace, InsertStarts, UpsertInstances,
-// InsertRuns) are one statement each, whatever the batch size (json_rows.h). Replace keeps at
+// InsertRuns) are one statement each on PostgreSQL, whatever the batch size (json_rows.h); on
+// SQLite (in-process, no round trips) Delete, Replace, UpsertInstances and InsertRuns run one
+// statement prepared once per call for each row, which costs less than JSON. Replace keeps at
 // most one timer per invoice (UPSERT on the invoice); InsertStarts never replaces one. Runs inside
 // the caller's transaction (or a read lease) and throws soci_error.
 // Thread-safety: one instance per transaction.
