@@ -15,6 +15,7 @@ namespace {
 constexpr std::array<std::string_view, 5> kCustomerChannels = {"email", "sms", "whatsapp", "letter",
                                                                "voice"};
 constexpr std::array<std::string_view, 4> kLanguages = {"nl", "fr", "en", "de"};
+constexpr std::array<std::string_view, 3> kRiskRatings = {"low", "medium", "high"};
 
 // IBAN length per country: the SEPA countries and territories (EPC list) plus a few neighbours
 // of the scheme. Source: the SWIFT IBAN registry.
@@ -97,6 +98,8 @@ std::optional<CustomerKind> ParseCustomerKind(std::string_view text) {
 }
 
 bool IsCustomerChannel(std::string_view channel) { return Contains(kCustomerChannels, channel); }
+
+bool IsRiskRating(std::string_view rating) { return Contains(kRiskRatings, rating); }
 
 bool IsE164(std::string_view phone) {
   if (phone.size() < 9 || phone.size() > 16 || phone[0] != '+' || phone[1] == '0') return false;
@@ -219,6 +222,9 @@ std::vector<FieldError> Validate(const Customer& customer) {
   }
   if (!IsCurrencyCode(customer.currency)) {
     errors.push_back({"/currency", "must be a three-letter currency code like EUR"});
+  }
+  if (!customer.risk_rating.empty() && !IsRiskRating(customer.risk_rating)) {
+    errors.push_back({"/risk_rating", "must be one of low, medium, high, or empty when unknown"});
   }
   return errors;
 }

@@ -1,9 +1,9 @@
 // duly::Customer: a debtor as duly knows it, keyed by the ERP's own id.
 //
 // Promise: plain data plus Validate(), which checks every field a store or API must not accept
-// (kind, language, channel names, e-mail and phone shapes, IBAN, time zone) and returns one
-// FieldError per problem, named by JSON pointer relative to the customer object ("/email").
-// No I/O; thread-compatible.
+// (kind, language, channel names, e-mail and phone shapes, IBAN, time zone, risk rating) and
+// returns one FieldError per problem, named by JSON pointer relative to the customer object
+// ("/email"). No I/O; thread-compatible.
 #pragma once
 
 #include <optional>
@@ -22,6 +22,9 @@ std::optional<CustomerKind> ParseCustomerKind(std::string_view text);
 // Channels a customer can be reached on; names as in the API ("email", "sms", "whatsapp",
 // "letter", "voice").
 bool IsCustomerChannel(std::string_view channel);
+
+// Credit risk ratings a customer can carry: "low", "medium", "high".
+bool IsRiskRating(std::string_view rating);
 
 // A person at the customer (B2B), beside the customer's own main e-mail and phone.
 struct Contact {
@@ -58,6 +61,7 @@ struct Customer {
   std::string time_zone;   // IANA zone; empty means the configured default
   std::optional<Money> credit_limit;
   std::string currency = "EUR";  // currency of the credit limit and of new invoices
+  std::string risk_rating;       // "low", "medium", "high"; empty when unknown
 
   friend bool operator==(const Customer&, const Customer&) = default;
 };

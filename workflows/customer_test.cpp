@@ -233,6 +233,20 @@ TEST(CustomerTest, ChecksCurrency) {
   OnlyError(customer, "/currency");
 }
 
+TEST(CustomerTest, ChecksRiskRating) {
+  Customer customer = ValidCustomer();
+  for (const char* rating : {"", "low", "medium", "high"}) {
+    customer.risk_rating = rating;
+    EXPECT_TRUE(Validate(customer).empty()) << rating;
+  }
+  for (const char* rating : {"High", "critical", " low"}) {
+    customer.risk_rating = rating;
+    OnlyError(customer, "/risk_rating");
+  }
+  EXPECT_TRUE(IsRiskRating("medium"));
+  EXPECT_FALSE(IsRiskRating(""));
+}
+
 TEST(CustomerTest, ReportsEveryBrokenRule) {
   Customer customer = ValidCustomer();
   customer.id = "";

@@ -211,6 +211,7 @@ Result<Customer> CustomerFromJson(const json& object, const std::string& at) {
   reader.Text("time_zone", customer.time_zone);
   reader.Amount("credit_limit", customer.credit_limit);
   reader.Text("currency", customer.currency);
+  reader.Text("risk_rating", customer.risk_rating);
   return Finish(std::move(customer), std::move(errors), at, "customer");
 }
 
@@ -339,7 +340,8 @@ json ToJson(const Customer& customer) {
               {"vat_number", customer.vat_number},
               {"iban", customer.iban},
               {"time_zone", customer.time_zone},
-              {"currency", customer.currency}};
+              {"currency", customer.currency},
+              {"risk_rating", customer.risk_rating}};
   if (customer.credit_limit) out["credit_limit"] = customer.credit_limit->ToString();
   return out;
 }

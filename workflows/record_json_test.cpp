@@ -112,12 +112,31 @@ TEST(RecordJsonTest, CustomerRoundTrips) {
       {"iban", ""},
       {"time_zone", "Europe/Brussels"},
       {"credit_limit", "500.00"},
-      {"currency", "EUR"}};
+      {"currency", "EUR"},
+      {"risk_rating", "high"}};
   auto customer = CustomerFromJson(body, "/customers/0");
   ASSERT_TRUE(customer.has_value()) << customer.error().message;
   EXPECT_EQ(customer->kind, CustomerKind::kB2c);
+  EXPECT_EQ(customer->risk_rating, "high");
   EXPECT_EQ(customer->name, "Robert'); DROP TABLE customers;--");
   EXPECT_EQ(ToJson(*customer), body);
+}
+
+TEST(RecordJsonTest, CustomerRiskRatingIsOptionalAndChecked) {
+  auto unrated = CustomerFromJson(json{{"id", "C1"}, {"name", "X"}}, "/customers/0");
+  ASSERT_TRUE(unrated.has_value()) << unrated.error().message;
+  EXPECT_EQ(unrated->risk_rating, "");
+  EXPECT_EQ(ToJson(*unrated).at("risk_rating"), "");
+  // The codec checks shapes; the word itself is Validate()'s (the store's) to refuse.
+  auto wrong = CustomerFromJson(json{{"id", "C1"}, {"name", "X"}, {"risk_rating", "severe"}},
+                                "/customers/2");
+  ASSERT_TRUE(wrong.has_value()) << wrong.error().message;
+  EXPECT_THAT(Validate(*wrong), ElementsAre(Field(&FieldError::field, "/risk_rating")));
+  auto not_text =
+      CustomerFromJson(json{{"id", "C1"}, {"name", "X"}, {"risk_rating", 3}}, "/customers/3");
+  ASSERT_FALSE(not_text.has_value());
+  EXPECT_THAT(not_text.error().fields,
+              ElementsAre(Field(&FieldError::field, "/customers/3/risk_rating")));
 }
 
 TEST(RecordJsonTest, CustomerWrongTypesAreNamed) {

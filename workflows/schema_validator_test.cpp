@@ -104,6 +104,18 @@ TEST(SchemaValidatorTest, ErrorMessageSummarisesTheFirstProblem) {
             "Customer is invalid: 1 problem, the first at /name: must be at most 200 characters");
 }
 
+TEST(SchemaValidatorTest, CustomerRiskRatingIsOneOfThreeWordsOrEmpty) {
+  auto validator = SchemaValidator::Load("customer.schema.json");
+  ASSERT_TRUE(validator.has_value());
+  for (const char* rating : {"low", "medium", "high", ""}) {
+    EXPECT_TRUE(
+        validator->Validate(json{{"id", "C1"}, {"name", "X"}, {"risk_rating", rating}}).ok())
+        << rating;
+  }
+  EXPECT_THAT(Problems(*validator, json{{"id", "C1"}, {"name", "X"}, {"risk_rating", "severe"}}),
+              Contains(Field(&FieldError::field, "/risk_rating")));
+}
+
 TEST(SchemaValidatorTest, WrongTopLevelTypeIsNamedAtTheRoot) {
   auto validator = SchemaValidator::Load("customers.schema.json");
   ASSERT_TRUE(validator.has_value());

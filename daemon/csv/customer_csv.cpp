@@ -36,6 +36,7 @@ Customer DecodeRow(CsvRowReader& row) {
   customer.time_zone = row.Text("time_zone");
   row.ReadOptionalMoney("credit_limit", customer.credit_limit);
   customer.currency = row.TextOr("currency", customer.currency);
+  customer.risk_rating = row.Text("risk_rating");
   return customer;
 }
 
@@ -86,7 +87,8 @@ std::vector<std::string> CustomerCsvFields(const Customer& customer) {
           customer.iban,
           customer.time_zone,
           customer.credit_limit ? customer.credit_limit->ToString() : "",
-          customer.currency};
+          customer.currency,
+          customer.risk_rating};
 }
 
 std::string EncodeCustomerCsv(const std::vector<Customer>& customers) {

@@ -25,7 +25,7 @@
 
 namespace duly::daemon {
 
-inline constexpr std::array<std::string_view, 19> kCustomerCsvColumns = {"id",
+inline constexpr std::array<std::string_view, 20> kCustomerCsvColumns = {"id",
                                                                          "name",
                                                                          "kind",
                                                                          "language",
@@ -43,7 +43,8 @@ inline constexpr std::array<std::string_view, 19> kCustomerCsvColumns = {"id",
                                                                          "iban",
                                                                          "time_zone",
                                                                          "credit_limit",
-                                                                         "currency"};
+                                                                         "currency",
+                                                                         "risk_rating"};
 
 Result<std::vector<Customer>> DecodeCustomerCsv(const CsvTable& table);
 // CsvTable::Parse then DecodeCustomerCsv.

@@ -28,6 +28,7 @@ Customer FullCustomer() {
   customer.time_zone = "Europe/Amsterdam";
   customer.credit_limit = Money::FromCents(2500000);
   customer.currency = "EUR";
+  customer.risk_rating = "medium";
   return customer;
 }
 
@@ -51,6 +52,21 @@ TEST(CustomerCsvTest, OnlyRequiredColumnsUseDefaults) {
   EXPECT_EQ((*decoded)[0].language, "nl");
   EXPECT_EQ((*decoded)[0].currency, "EUR");
   EXPECT_FALSE((*decoded)[0].credit_limit);
+  EXPECT_EQ((*decoded)[0].risk_rating, "");
+}
+
+TEST(CustomerCsvTest, RiskRatingColumnIsReadWrittenAndChecked) {
+  EXPECT_EQ(kCustomerCsvColumns.back(), "risk_rating");
+  EXPECT_EQ(CustomerCsvFields(FullCustomer()).back(), "medium");
+  auto decoded = ParseCustomerCsv("id,name,risk_rating\nC1,Jan,high\nC2,Piet,\n");
+  ASSERT_TRUE(decoded) << decoded.error().message;
+  ASSERT_EQ(decoded->size(), 2u);
+  EXPECT_EQ((*decoded)[0].risk_rating, "high");
+  EXPECT_EQ((*decoded)[1].risk_rating, "");
+  auto wrong = ParseCustomerCsv("id,name,risk_rating\nC1,Jan,HIGH\n");
+  ASSERT_FALSE(wrong);
+  ASSERT_EQ(wrong.error().fields.size(), 1u);
+  EXPECT_EQ(wrong.error().fields[0].field, "row 2, column risk_rating");
 }
 
 TEST(CustomerCsvTest, UnknownAndMissingColumnsAreNamed) {

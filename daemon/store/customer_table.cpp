@@ -22,10 +22,11 @@ constexpr const char* kSelectColleagueIds = "SELECT id FROM colleagues WHERE id"
 constexpr const char* kInsertCustomer =
     "INSERT INTO customers (id, name, kind, language, email, phone, whatsapp, preferred_channels,"
     " contacts, street, postal_code, city, country, account_manager, tags, vat_number, iban,"
-    " time_zone, credit_limit, currency, content_hash, created_at, updated_at) VALUES (:id, :name,"
+    " time_zone, credit_limit, currency, risk_rating, content_hash, created_at, updated_at) VALUES"
+    " (:id, :name,"
     " :kind, :language, :email, :phone, :whatsapp, :preferred_channels, :contacts, :street,"
     " :postal_code, :city, :country, :account_manager, :tags, :vat_number, :iban, :time_zone,"
-    " :credit_limit, :currency, :content_hash, :created_at, :updated_at)";
+    " :credit_limit, :currency, :risk_rating, :content_hash, :created_at, :updated_at)";
 // Replace a stored customer's fields (created_at stays).
 constexpr const char* kUpdateCustomer =
     "UPDATE customers SET name = :name, kind = :kind, language = :language, email = :email,"
@@ -33,13 +34,14 @@ constexpr const char* kUpdateCustomer =
     " contacts = :contacts, street = :street, postal_code = :postal_code, city = :city,"
     " country = :country, account_manager = :account_manager, tags = :tags,"
     " vat_number = :vat_number, iban = :iban, time_zone = :time_zone,"
-    " credit_limit = :credit_limit, currency = :currency, content_hash = :content_hash,"
+    " credit_limit = :credit_limit, currency = :currency, risk_rating = :risk_rating,"
+    " content_hash = :content_hash,"
     " updated_at = :updated_at WHERE id = :id";
 // Columns read back into a Customer.
 #define DULY_CUSTOMER_COLUMNS                                                                \
   "SELECT id, name, kind, language, email, phone, whatsapp, preferred_channels, contacts,"   \
   " street, postal_code, city, country, account_manager, tags, vat_number, iban, time_zone," \
-  " credit_limit, currency, created_at FROM customers "
+  " credit_limit, currency, risk_rating, created_at FROM customers "
 // One customer by id.
 constexpr const char* kSelectCustomer = DULY_CUSTOMER_COLUMNS "WHERE id = :id";
 // Several customers by id (completed by WithIdsIn).
@@ -57,7 +59,7 @@ std::string Dump(const json& value) {
 struct CustomerRow {
   std::string id, name, kind, language, email, phone, preferred_channels, contacts, street,
       postal_code, city, country, account_manager, tags, vat_number, iban, time_zone, currency,
-      content_hash;
+      risk_rating, content_hash;
   long long whatsapp = 0;
   long long credit_limit = 0;
   soci::indicator credit_limit_null = soci::i_ok;
@@ -93,6 +95,7 @@ struct CustomerRow {
     credit_limit = c.credit_limit ? c.credit_limit->cents() : 0;
     credit_limit_null = c.credit_limit ? soci::i_ok : soci::i_null;
     currency = c.currency;
+    risk_rating = c.risk_rating;
   }
 
   Customer To() const {
@@ -118,6 +121,7 @@ struct CustomerRow {
     c.time_zone = time_zone;
     if (credit_limit_null == soci::i_ok) c.credit_limit = Money::FromCents(credit_limit);
     c.currency = currency;
+    c.risk_rating = risk_rating;
     return c;
   }
 
@@ -127,7 +131,11 @@ struct CustomerRow {
     digest.Add(preferred_channels).Add(contacts).Add(street).Add(postal_code).Add(city);
     digest.Add(country).Add(account_manager).Add(tags).Add(vat_number).Add(iban).Add(time_zone);
     digest.Add(credit_limit_null == soci::i_ok ? std::to_string(credit_limit) : "null");
-    return digest.Add(currency).Finish();
+    digest.Add(currency);
+    // Added with migration 0003: left out while unknown so that the hashes stored before it stay
+    // valid (an unchanged, unrated customer sent again is still "unchanged").
+    if (!risk_rating.empty()) digest.Add("risk_rating").Add(risk_rating);
+    return digest.Finish();
   }
 
   std::string Payload() const {
@@ -136,6 +144,7 @@ struct CustomerRow {
                     {"language", language},
                     {"account_manager", account_manager},
                     {"currency", currency}};
+    if (!risk_rating.empty()) payload["risk_rating"] = risk_rating;
     return Dump(payload);
   }
 
@@ -160,6 +169,7 @@ struct CustomerRow {
     st.exchange(soci::use(time_zone, "time_zone"));
     st.exchange(soci::use(credit_limit, credit_limit_null, "credit_limit"));
     st.exchange(soci::use(currency, "currency"));
+    st.exchange(soci::use(risk_rating, "risk_rating"));
     st.exchange(soci::use(content_hash, "content_hash"));
     if (with_created_at) st.exchange(soci::use(created_at, "created_at"));
     st.exchange(soci::use(updated_at, "updated_at"));
@@ -186,6 +196,7 @@ struct CustomerRow {
     st.exchange(soci::into(time_zone));
     st.exchange(soci::into(credit_limit, credit_limit_null));
     st.exchange(soci::into(currency));
+    st.exchange(soci::into(risk_rating));
     st.exchange(soci::into(created_at));
   }
 };

@@ -10,8 +10,9 @@
 // largest; missing without revenue), customer.avg_days_late (mean of the days from due date to
 // the latest payment received on each invoice paid in those 365 days; missing when none),
 // customer.promise_kept_ratio (kept / (kept + broken); missing when none),
-// customer.open_disputes (open or escalated cases). customer.risk_rating has no source and is
-// never set. Throws soci_error. Thread-safety: call within one transaction on one thread.
+// customer.open_disputes (open or escalated cases). customer.risk_rating is a record fact: the
+// engine takes it from Customer::risk_rating. Throws soci_error. Thread-safety: call within one
+// transaction on one thread.
 #pragma once
 
 #include <vector>

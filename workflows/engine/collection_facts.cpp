@@ -6,9 +6,9 @@
 namespace duly {
 namespace {
 
-constexpr std::array<std::string_view, 7> kRecordFacts = {
+constexpr std::array<std::string_view, 8> kRecordFacts = {
     "invoice.amount", "invoice.open_amount", "invoice.days_overdue", "invoice.currency",
-    "customer.kind",  "customer.tags",       "customer.language",
+    "customer.kind",  "customer.tags",       "customer.language",    "customer.risk_rating",
 };
 
 }  // namespace
@@ -34,6 +34,7 @@ Facts CollectionFacts(const TimerInput& input, Instant now, std::string_view tim
     facts.SetText("customer.kind", CustomerKindName(customer.kind));
     facts.SetTextList("customer.tags", customer.tags);
     facts.SetText("customer.language", customer.language);
+    if (!customer.risk_rating.empty()) facts.SetText("customer.risk_rating", customer.risk_rating);
   }
   return facts;
 }

@@ -49,6 +49,31 @@ TEST_F(DecideStartTest, StartAssignsTheSegmentFromTags) {
   EXPECT_EQ(outcome.instance->next_step, "personal-call");
 }
 
+TEST_F(DecideStartTest, StartAssignsTheSegmentFromTheCustomersRiskRating) {
+  constexpr std::string_view kRiskSegments = R"({ "segments": [
+    { "id": "high-risk",    "priority": 1, "when": { "customer.risk_rating": { "eq": "high" } } },
+    { "id": "b2b-standard", "priority": 9, "when": {} }
+  ] })";
+  constexpr std::string_view kHighRisk = R"({ "id": "high-risk", "name": "High risk",
+    "segment": "high-risk", "steps": [
+      { "id": "early-call", "at": "due-2d", "action": { "type": "call_task", "script": "risk" } } ] })";
+  catalog_ = MakeCatalog({Stored(kB2bStandard, 1), Stored(kHighRisk, 1)}, kRiskSegments);
+  // The rating is a record fact: the store is not asked to compute it.
+  EXPECT_EQ(catalog_->facts.names.count("customer.risk_rating"), 0U);
+  const Instant now = Local("2026-02-08", 14);
+  auto segment_of = [&](const std::string& rating) {
+    Customer customer = C1();
+    customer.risk_rating = rating;
+    const TimerOutcome outcome =
+        Decide(Input(TimerKind::kStart, "", now, std::nullopt, Inv1(), customer), now);
+    EXPECT_TRUE(outcome.instance.has_value()) << rating;
+    return outcome.instance ? outcome.instance->segment + "/" + outcome.instance->workflow : "";
+  };
+  EXPECT_EQ(segment_of("high"), "high-risk/high-risk");
+  EXPECT_EQ(segment_of("medium"), "b2b-standard/b2b-standard");
+  EXPECT_EQ(segment_of(""), "b2b-standard/b2b-standard");  // unknown: the fact is missing
+}
+
 TEST_F(DecideStartTest, UnservedSegmentWaitsOnRechecksAndSaysSoOnce) {
   Customer consumer = C1();
   consumer.kind = CustomerKind::kB2c;  // "consumers" has no workflow in this catalog

@@ -4,8 +4,9 @@
 // Promise: plain data. `invoice`/`customer` are empty when the row no longer exists. `hold` says
 // what pauses collection right now. `facts` holds only the aggregate customer facts the store
 // computes (customer.open_amount, customer.revenue_rank_12m, customer.avg_days_late,
-// customer.promise_kept_ratio, customer.open_disputes, customer.risk_rating), and only those in
-// FactRequest; facts read straight from the invoice and customer records are set by the engine.
+// customer.promise_kept_ratio, customer.open_disputes), and only those in FactRequest; facts read
+// straight from the invoice and customer records (including customer.risk_rating, from
+// Customer::risk_rating) are set by the engine.
 // Thread-compatible.
 #pragma once
 
