@@ -3,7 +3,7 @@
 // bench/engine_bench.sh runs it (on SQLite and PostgreSQL) beside graphile-worker.
 //
 //   duly_engine_bench DATABASE_URL [--pending 1000000] [--due 50000] [--late 5000]
-//                     [--spread-ms 5000] [--batch 256]
+//                     [--spread-ms 5000] [--batch 1000]
 //
 // DATABASE_URL names an empty database. Phases, each on the same store and Engine:
 //  1. empty:   `due` invoices get their start timers fired (instances created, the step's timer
@@ -54,7 +54,7 @@ struct Options {
   std::int64_t due = 50'000;
   std::int64_t late = 5'000;
   std::int64_t spread_ms = 5'000;
-  int batch = 256;
+  int batch = 1000;
 };
 
 struct Rate {

@@ -38,7 +38,7 @@ struct EngineConfig {
   std::string country = "NL";       // holiday calendar for customers without an address country
   std::string send_time = "09:00";  // local time a day-offset step is due ("due+3d" at 09:00)
   int send_minutes = 9 * 60;        // send_time parsed: minutes after local midnight
-  int batch_size = 256;             // timers decided per transaction
+  int batch_size = 1000;            // timers decided per transaction
   int poll_interval_ms = 5000;      // longest the scheduler sleeps (sees other nodes' timers)
 };
 

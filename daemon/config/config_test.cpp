@@ -35,7 +35,7 @@ TEST(ConfigTest, EmptyObjectGivesDefaults) {
   EXPECT_TRUE(config->database_url.empty());
   EXPECT_EQ(config->engine.country, "NL");
   EXPECT_EQ(config->engine.send_minutes, 9 * 60);
-  EXPECT_EQ(config->engine.batch_size, 256);
+  EXPECT_EQ(config->engine.batch_size, 1000);
   EXPECT_EQ(config->engine.poll_interval_ms, 5000);
   EXPECT_FALSE(config->test_clock);
 }

@@ -18,7 +18,7 @@ struct EngineOptions {
   QuietHours quiet_hours = QuietHours::Default();
   int promise_grace_days = 3;            // a promise pauses until the promised date plus this
   std::chrono::hours recheck{24};        // how often a paused or unserved instance looks again
-  int batch_size = 256;                  // timers per FireDueTimers transaction
+  int batch_size = 1000;                 // timers per FireDueTimers transaction
   std::chrono::seconds retry_after{60};  // first back-off after a failed timer (doubles, max 1 h)
 };
 
