@@ -159,19 +159,19 @@ Event Take(EventRow& row) {
   return row.event;
 }
 
-}  // namespace
-
-Page<Event> ListCustomerEvents(soci::session& session, const std::string& customer,
-                               std::int64_t after, int limit) {
+// One page of events after seq `after` from `sql` (bound :after and :limit, and :customer when
+// `customer` is set), fetching one more than `limit` to tell whether another page follows.
+Page<Event> SelectEventPage(soci::session& session, const char* sql, const std::string* customer,
+                            std::int64_t after, int limit) {
   EventRow row;
   long long after_seq = after;
   long long fetch = limit + 1;
-  soci::statement select = PrepareEventSelect(session, kSelectCustomerEvents, row);
-  select.exchange(soci::use(customer, "customer"));
+  soci::statement select = PrepareEventSelect(session, sql, row);
+  if (customer != nullptr) select.exchange(soci::use(*customer, "customer"));
   select.exchange(soci::use(after_seq, "after"));
   select.exchange(soci::use(fetch, "limit"));
   select.alloc();
-  select.prepare(kSelectCustomerEvents);
+  select.prepare(sql);
   select.define_and_bind();
   select.execute();
   Page<Event> page;
@@ -183,24 +183,15 @@ Page<Event> ListCustomerEvents(soci::session& session, const std::string& custom
   return page;
 }
 
+}  // namespace
+
+Page<Event> ListCustomerEvents(soci::session& session, const std::string& customer,
+                               std::int64_t after, int limit) {
+  return SelectEventPage(session, kSelectCustomerEvents, &customer, after, limit);
+}
+
 Page<Event> ListEvents(soci::session& session, std::int64_t after, int limit) {
-  EventRow row;
-  long long after_seq = after;
-  long long fetch = limit + 1;
-  soci::statement select = PrepareEventSelect(session, kSelectEvents, row);
-  select.exchange(soci::use(after_seq, "after"));
-  select.exchange(soci::use(fetch, "limit"));
-  select.alloc();
-  select.prepare(kSelectEvents);
-  select.define_and_bind();
-  select.execute();
-  Page<Event> page;
-  while (select.fetch()) page.items.push_back(Take(row));
-  if (page.items.size() > static_cast<std::size_t>(limit)) {
-    page.items.pop_back();
-    page.next_after = std::to_string(page.items.back().seq);
-  }
-  return page;
+  return SelectEventPage(session, kSelectEvents, nullptr, after, limit);
 }
 
 HistoryVerdict VerifyHistory(soci::session& session) {
