@@ -53,9 +53,11 @@ Result<Money> Money::Parse(std::string_view text) {
 }
 
 std::string Money::ToString() const {
-  std::int64_t magnitude = cents_ < 0 ? -cents_ : cents_;
+  // Unsigned, so the most negative amount has a magnitude too (negating it would overflow).
+  const std::uint64_t magnitude =
+      cents_ < 0 ? 0 - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);
   std::string text = std::to_string(magnitude / 100);
-  std::int64_t fraction = magnitude % 100;
+  const std::uint64_t fraction = magnitude % 100;
   text += '.';
   text += static_cast<char>('0' + fraction / 10);
   text += static_cast<char>('0' + fraction % 10);

@@ -1,5 +1,7 @@
 #include "workflows/money.h"
 
+#include <limits>
+
 #include <gtest/gtest.h>
 
 namespace duly {
@@ -28,6 +30,10 @@ TEST(MoneyTest, FormatsWithTwoDecimals) {
   EXPECT_EQ(Money::FromCents(125000).ToString(), "1250.00");
   EXPECT_EQ(Money::FromCents(-5).ToString(), "-0.05");
   EXPECT_EQ(Money::FromCents(0).ToString(), "0.00");
+  EXPECT_EQ(Money::FromCents(std::numeric_limits<std::int64_t>::min()).ToString(),
+            "-92233720368547758.08");
+  EXPECT_EQ(Money::FromCents(std::numeric_limits<std::int64_t>::max()).ToString(),
+            "92233720368547758.07");
 }
 
 TEST(MoneyTest, ScaleRoundsHalfAwayFromZero) {

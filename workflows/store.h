@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,18 @@ class Store {
   // unknown customer, kInvalidArgument (field "/channel") for an unknown channel.
   virtual Status RecordOptOut(const std::string& customer, const std::string& channel,
                               const Actor& actor) = 0;
+
+  // The customer asked to be contacted on `channel` again (START, YES, UNSTOP, or a person's
+  // change); records "customer.opted_in". kOk and nothing written when not opted out. Errors as
+  // for RecordOptOut.
+  virtual Status RecordOptIn(const std::string& customer, const std::string& channel,
+                             const Actor& actor) = 0;
+  // The channels the customer has opted out of (and not back in), sorted. kNotFound for an
+  // unknown customer.
+  virtual Result<std::set<std::string>> OptedOutChannels(const std::string& customer) = 0;
+  // The customers whose phone (the customer's own or a contact's) is `phone` (E.164), sorted by
+  // id; empty when none. Used to attribute an inbound SMS or WhatsApp message.
+  virtual Result<std::vector<std::string>> FindCustomersByPhone(const std::string& phone) = 0;
 
   // API tokens. CreateToken fills id and created_at and records an event (without the hash).
   virtual Result<ApiToken> CreateToken(const ApiToken& token, const Actor& actor) = 0;

@@ -73,7 +73,7 @@ std::vector<EffectWriter::Part> EffectWriter::PartsOf(const TimerOutcome& outcom
         {"customer", effect.customer, effect.customer, effect.channel, effect.language,
          effect.template_id, "", "", DayText(effect.local_day), ToEpochMillis(effect.due_at),
          json{{"invoice", effect.invoice}, {"step", effect.step}, {"template", effect.template_id}},
-         effect.invoice});
+         effect.invoice, json(effect.fallbacks)});
   }
   for (const ColleagueNotificationEffect& effect : outcome.notifications) {
     parts.push_back(
@@ -81,7 +81,7 @@ std::vector<EffectWriter::Part> EffectWriter::PartsOf(const TimerOutcome& outcom
          effect.reason, effect.case_id, DayText(LocalDay(effect.due_at, "UTC")),
          ToEpochMillis(effect.due_at),
          json{{"invoice", effect.invoice}, {"step", effect.step}, {"template", effect.template_id}},
-         effect.invoice});
+         effect.invoice, json::array()});
   }
   return parts;
 }
@@ -174,16 +174,19 @@ void EffectWriter::PrepareOutbox(const std::vector<Part>& parts) {
                      {"local_day", part->local_day},
                      {"due_at", items_of->second.second},
                      {"items", Dump(items_of->second.first)},
+                     {"fallbacks", Dump(part->fallbacks)},
                      {"created_at", created_at}});
   }
   if (fresh.empty()) return;
+  // A new row takes the fallbacks of its first part; later parts join it as they are.
   FetchRows(
       session_,
       "INSERT INTO outbox_messages (recipient_kind, recipient, customer, channel, language,"
       " template, reason, case_id, local_day, state, due_at, lease_owner, lease_until, attempt,"
-      " provider_id, last_error, items, created_at) SELECT recipient_kind, recipient, customer,"
-      " channel, language, template, reason, case_id, local_day, 'pending', due_at, '', 0, 0, '',"
-      " '', items, created_at FROM (" +
+      " provider_id, last_error, items, fallbacks, needs_reconcile, delivery_error, created_at)"
+      " SELECT recipient_kind, recipient, customer, channel, language, template, reason, case_id,"
+      " local_day, 'pending', due_at, '', 0, 0, '', '', items, fallbacks, 0, '', created_at"
+      " FROM (" +
           JsonRowsSelect(kind_, {{"recipient_kind", "text"},
                                  {"recipient", "text"},
                                  {"customer", "text"},
@@ -195,6 +198,7 @@ void EffectWriter::PrepareOutbox(const std::vector<Part>& parts) {
                                  {"local_day", "text"},
                                  {"due_at", "bigint"},
                                  {"items", "text"},
+                                 {"fallbacks", "text"},
                                  {"created_at", "bigint"}}) +
           ") AS r RETURNING id, recipient_kind, recipient, channel, local_day, reason",
       fresh,
@@ -225,9 +229,9 @@ void EffectWriter::PrepareCallTasks(const std::vector<const CallTaskEffect*>& ef
   // The call tasks of the batch's keys (unique customer, local_day).
   FetchRows(
       session_,
-      "SELECT c.id, c.customer, c.local_day, c.items, c.due_at FROM call_tasks c JOIN (" +
+      "SELECT c.id, c.customer, c.local_day, c.items, c.due_at FROM tasks c JOIN (" +
           JsonRowsSelect(kind_, {{"customer", "text"}, {"local_day", "text"}}) +
-          ") AS k ON c.customer = k.customer AND c.local_day = k.local_day" +
+          ") AS k ON c.customer = k.customer AND c.local_day = k.local_day WHERE c.kind = 'call'" +
           (kind_ == DatabaseKind::kPostgresql ? " FOR UPDATE OF c" : ""),
       keys,
       [&] {
@@ -263,8 +267,9 @@ void EffectWriter::PrepareCallTasks(const std::vector<const CallTaskEffect*>& ef
   if (fresh.empty()) return;
   FetchRows(
       session_,
-      "INSERT INTO call_tasks (customer, local_day, script, items, assignee, state, due_at,"
-      " created_at) SELECT customer, local_day, script, items, '', 'open', due_at, created_at"
+      "INSERT INTO tasks (kind, customer, local_day, script, items, detail, message, assignee,"
+      " state, due_at, attempts, outcome, note, created_at, updated_at) SELECT 'call', customer,"
+      " local_day, script, items, '', 0, '', 'open', due_at, 0, '', '', created_at, created_at"
       " FROM (" +
           JsonRowsSelect(kind_, {{"customer", "text"},
                                  {"local_day", "text"},
@@ -372,7 +377,9 @@ void EffectWriter::Flush() {
         soci::use(text, "rows");
   };
   store(outbox_, "outbox_messages", "");
-  store(call_tasks_, "call_tasks", ", state = 'open'");
+  // A claimed call keeps its claim; a done or cancelled one opens again.
+  store(call_tasks_, "tasks",
+        ", state = CASE WHEN tasks.state = 'claimed' THEN 'claimed' ELSE 'open' END");
 }
 
 }  // namespace duly::daemon

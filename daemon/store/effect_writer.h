@@ -3,10 +3,11 @@
 // an event for every row it creates or extends.
 //
 // Promise: a MessageEffect joins the pending (never a leased) outbox row of the same customer,
-// channel and local day, else a new row; a ColleagueNotificationEffect likewise per colleague,
-// channel, local (UTC) day and reason; a CallTaskEffect joins the call task of the customer and
-// local day (reopening it when it was closed), else a new one; a HandoverEffect inserts a
-// handover once per invoice. Events: "message.queued" / "message.extended" {outbox,
+// channel and local day (keeping that row's fallbacks), else a new row with its fallbacks; a
+// ColleagueNotificationEffect likewise per colleague, channel, local (UTC) day and reason; a
+// CallTaskEffect joins the call task of the customer and local day (kind call in table tasks;
+// reopening it when it was done or cancelled, keeping a claim), else a new one; a HandoverEffect
+// inserts a handover once per invoice. Events: "message.queued" / "message.extended" {outbox,
 // recipient_kind, recipient, channel, template, invoices, due_at}, "call_task.created" /
 // "call_task.extended" {call_task, customer, invoices, script, due_at}, "handover.created"
 // {invoice, agency}. The whole batch costs a fixed number of statements: Prepare() reads the
@@ -60,6 +61,7 @@ class EffectWriter {
     std::int64_t due_at = 0;
     nlohmann::json item;
     std::string invoice;
+    nlohmann::json fallbacks;  // customer messages: the step's fallback channels
     std::string Key() const;
   };
 

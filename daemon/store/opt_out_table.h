@@ -1,9 +1,10 @@
 // duly::daemon::OptOutTable: the channels customers asked not to be contacted on.
 //
 // Promise: Record() stores (customer, channel) once and appends "customer.opted_out" {channel};
-// recording it again changes nothing and records nothing. kNotFound for an unknown customer.
-// The caller checks the channel name. Runs inside the caller's write transaction; throws
-// soci_error. Thread-safety: one instance per transaction.
+// recording it again changes nothing and records nothing. Remove() deletes it and appends
+// "customer.opted_in" {channel}; nothing when the customer had not opted out. Both: kNotFound
+// for an unknown customer. The caller checks the channel name (IsOptOutChannel). Runs inside the
+// caller's write transaction; throws soci_error. Thread-safety: one instance per transaction.
 #pragma once
 
 #include <string>
@@ -14,12 +15,17 @@
 
 namespace duly::daemon {
 
+// email, sms, whatsapp, letter or voice: the channels a customer can opt out of.
+bool IsOptOutChannel(const std::string& channel);
+
 class OptOutTable {
  public:
   explicit OptOutTable(soci::session& session) : session_(session) {}
 
   // true when the opt-out is new.
   Result<bool> Record(const std::string& customer, const std::string& channel, HistoryChain& chain);
+  // true when an opt-out was removed.
+  Result<bool> Remove(const std::string& customer, const std::string& channel, HistoryChain& chain);
 
  private:
   soci::session& session_;

@@ -1,6 +1,5 @@
 #include "daemon/store/soci_store.h"
 
-#include <array>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -13,13 +12,12 @@
 #include "daemon/store/invoice_table.h"
 #include "daemon/store/migrator.h"
 #include "daemon/store/opt_out_table.h"
-#include "daemon/store/outbox_table.h"
 #include "daemon/store/payment_table.h"
+#include "daemon/store/soci_channel_store.h"
 #include "daemon/store/store_error.h"
 #include "daemon/store/timer_firing.h"
 #include "daemon/store/timer_table.h"
 #include "daemon/store/token_table.h"
-#include "daemon/store/write_transaction.h"
 
 namespace duly::daemon {
 namespace {
@@ -29,9 +27,6 @@ constexpr const char* kPing = "SELECT 1";
 
 // The actor of the engine's own writes.
 const Actor kEngine{"engine"};
-// Channels a customer can opt out of.
-constexpr std::array<std::string_view, 5> kOptOutChannels = {"email", "sms", "whatsapp", "letter",
-                                                             "voice"};
 
 // `after` of an event page: a seq, or empty for the first page.
 Status ParseSeq(const std::string& text, std::int64_t& after) {
@@ -58,12 +53,12 @@ Status CheckLimit(const PageRequest& page) {
   return Status::Ok();
 }
 
-// The SociStore over one set of Connections. Every method takes a lease for its duration; writes
-// run in one WriteTransaction with one HistoryChain.
-class SociStoreImpl final : public SociStore {
+// The SociStore over one set of Connections (the channels' methods: SociChannelStore). Every
+// method takes a lease for its duration; writes run in one WriteTransaction with one HistoryChain.
+class SociStoreImpl final : public SociChannelStore {
  public:
   SociStoreImpl(std::unique_ptr<Connections> connections, const Clock& clock)
-      : connections_(std::move(connections)), clock_(clock) {}
+      : SociChannelStore(std::move(connections), clock) {}
 
   Result<int> Migrate() override {
     auto lease = connections_->Writer();
@@ -204,8 +199,7 @@ class SociStoreImpl final : public SociStore {
 
   Status RecordOptOut(const std::string& customer, const std::string& channel,
                       const Actor& actor) override {
-    if (std::find(kOptOutChannels.begin(), kOptOutChannels.end(), channel) ==
-        kOptOutChannels.end()) {
+    if (!IsOptOutChannel(channel)) {
       return FieldInvalid("/channel",
                           "must be email, sms, whatsapp, letter or voice, not \"" + channel + "\"");
     }
@@ -322,38 +316,6 @@ class SociStoreImpl final : public SociStore {
     });
   }
 
-  // OutboxStore
-  Result<std::vector<OutboxMessage>> LeaseDueMessages(Instant now, int limit,
-                                                      const std::string& owner,
-                                                      std::chrono::milliseconds lease) override {
-    if (limit < 1) return FieldInvalid("/limit", "must be at least 1");
-    if (owner.empty()) return FieldInvalid("/owner", "must name who leases");
-    return Transact<std::vector<OutboxMessage>>("leasing due messages", [&](soci::session& s) {
-      return Result<std::vector<OutboxMessage>>(
-          OutboxTable(s, kind()).Lease(now, limit, owner, now + lease));
-    });
-  }
-  Status MarkMessageSent(std::int64_t id, const std::string& owner,
-                         const std::string& provider_id) override {
-    return Done(Write<bool>("marking message " + std::to_string(id) + " sent", kEngine,
-                            [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                              Status status =
-                                  OutboxTable(s, kind()).MarkSent(id, owner, provider_id, chain);
-                              if (!status) return std::move(status).error();
-                              return true;
-                            }));
-  }
-  Status MarkMessageFailed(std::int64_t id, const std::string& owner, bool permanent,
-                           Instant retry_at, const std::string& error) override {
-    return Done(Write<bool>("marking message " + std::to_string(id) + " failed", kEngine,
-                            [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                              Status status = OutboxTable(s, kind()).MarkFailed(
-                                  id, owner, permanent, retry_at, error, chain);
-                              if (!status) return std::move(status).error();
-                              return true;
-                            }));
-  }
-
   Status Ping() override {
     auto result = Read<bool>("ping", [&](soci::session& s) {
       int one = 0;
@@ -367,67 +329,6 @@ class SociStoreImpl final : public SociStore {
     }
     return Status::Ok();
   }
-
- private:
-  static Status Done(Result<bool> result) {
-    if (!result) return std::move(result).error();
-    return Status::Ok();
-  }
-
-  // One write transaction: body's error rolls everything back, including its events.
-  template <typename T, typename Body>
-  Result<T> Write(const std::string& context, const Actor& actor, Body&& body) {
-    return Guarded<Result<T>>(context, [&]() -> Result<T> {
-      auto lease = connections_->Writer();
-      try {
-        WriteTransaction transaction(*lease, kind());
-        HistoryChain chain(*lease, kind(), clock_.Now(), actor.name);
-        Result<T> result = body(*lease, chain);
-        if (!result) return result;
-        chain.Close();
-        transaction.Commit();
-        return result;
-      } catch (const soci::soci_error&) {
-        connections_->Recover(*lease);
-        throw;
-      }
-    });
-  }
-
-  // One write transaction without a history chain of its own: body opens one when it needs it
-  // (after locking its rows, so rows are always locked before the history head).
-  template <typename T, typename Body>
-  Result<T> Transact(const std::string& context, Body&& body) {
-    return Guarded<Result<T>>(context, [&]() -> Result<T> {
-      auto lease = connections_->Writer();
-      try {
-        WriteTransaction transaction(*lease, kind());
-        Result<T> result = body(*lease);
-        if (!result) return result;
-        transaction.Commit();
-        return result;
-      } catch (const soci::soci_error&) {
-        connections_->Recover(*lease);
-        throw;
-      }
-    });
-  }
-
-  template <typename T, typename Body>
-  Result<T> Read(const std::string& context, Body&& body) {
-    return Guarded<Result<T>>(context, [&]() -> Result<T> {
-      auto lease = connections_->Reader();
-      try {
-        return body(*lease);
-      } catch (const soci::soci_error&) {
-        connections_->Recover(*lease);
-        throw;
-      }
-    });
-  }
-
-  std::unique_ptr<Connections> connections_;
-  const Clock& clock_;
 };
 
 }  // namespace

@@ -6,7 +6,9 @@
 // BEGIN IMMEDIATE; PostgreSQL uses a pool. Every write transaction also appends its events to the
 // hash-chained history. `now` always comes from the Clock, never from the database. It also keeps
 // the engine's catalog, timers and outbox (workflows/engine/*_store.h) in the same database, so
-// an invoice and its timer are written in one transaction.
+// an invoice and its timer are written in one transaction. The channels' tables live there too:
+// the outbox, the collectors' tasks (workflows/task_store.h) and the message templates
+// (workflows/template_store.h).
 // Thread-safety: all methods are safe to call concurrently; the Clock must outlive the store.
 #pragma once
 
@@ -21,6 +23,8 @@
 #include "workflows/engine/outbox_store.h"
 #include "workflows/engine/timer_store.h"
 #include "workflows/store.h"
+#include "workflows/task_store.h"
+#include "workflows/template_store.h"
 
 namespace duly::daemon {
 
@@ -44,7 +48,12 @@ class SociStore;
 Result<std::unique_ptr<SociStore>> OpenStore(const DatabaseUrl& url, const Clock& clock,
                                              const StoreOptions& options = {});
 
-class SociStore : public Store, public CatalogStore, public TimerStore, public OutboxStore {
+class SociStore : public Store,
+                  public CatalogStore,
+                  public TimerStore,
+                  public OutboxStore,
+                  public TaskStore,
+                  public TemplateStore {
  public:
   // Applies every pending migration, each in its own transaction; returns how many ran.
   virtual Result<int> Migrate() = 0;

@@ -14,7 +14,7 @@ TimerDecision Reminding(const std::string& step) {
     const Instant due = At("2026-02-03T08:00");
     outcome.runs = {{"standard", 1, step, "ran"}};
     outcome.messages = {
-        {outcome.customer, "email", "reminder-" + step, "nl", outcome.invoice, step, day, due}};
+        {outcome.customer, "email", "reminder-" + step, "nl", outcome.invoice, step, day, due, {}}};
     outcome.call_tasks = {{outcome.customer, outcome.invoice, "follow-up", step, day, due}};
     outcome.notifications = {{"anna", "email", "customer-at-final-notice", "step:" + step,
                               outcome.customer, outcome.invoice, "", step, due}};

@@ -81,8 +81,15 @@ int main(int argc, char** argv) {
     outcome.runs = {{"standard", 1, "start", "ran"}};
     outcome.events = {{"step.ran", "{\"step\":\"start\",\"version\":1}"}};
     if (every > 0 && ++counter % every == 0) {
-      outcome.messages = {{outcome.customer, "email", "reminder-friendly", "nl", outcome.invoice,
-                           "start", day, now}};
+      outcome.messages = {{outcome.customer,
+                           "email",
+                           "reminder-friendly",
+                           "nl",
+                           outcome.invoice,
+                           "start",
+                           day,
+                           now,
+                           {}}};
     }
     return outcome;
   };

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "daemon/store/bulk_ids.h"
+#include "daemon/store/collection_holds.h"
 #include "daemon/store/customer_table.h"
 #include "daemon/store/invoice_table.h"
 #include "daemon/store/timer_table.h"
@@ -12,16 +13,6 @@
 namespace duly::daemon {
 namespace {
 
-// Invoices of the batch with an open or escalated case (completed by WithIdsIn).
-constexpr const char* kSelectDisputed =
-    "SELECT DISTINCT invoice FROM cases WHERE state IN ('open', 'escalated') AND invoice";
-// The latest promised date of each invoice with open promises (completed by WithIdsIn).
-constexpr const char* kSelectPromised =
-    "SELECT invoice, MAX(promised_on) FROM promises WHERE state = 'open' AND invoice";
-// Invoices of the batch covered by an active payment plan (completed by WithIdsIn).
-constexpr const char* kSelectInPlan =
-    "SELECT DISTINCT pi.invoice FROM plan_invoices pi JOIN payment_plans p ON p.id = pi.plan"
-    " WHERE p.state = 'active' AND pi.invoice";
 // Channels the batch's customers opted out of (completed by WithIdsIn).
 constexpr const char* kSelectOptOuts =
     "SELECT customer, channel FROM channel_opt_outs WHERE customer";
@@ -46,24 +37,6 @@ constexpr const char* kSelectPromiseCounts =
 constexpr const char* kSelectOpenDisputes =
     "SELECT customer, COUNT(*) FROM cases WHERE state IN ('open', 'escalated') AND customer";
 
-// Runs `select_where` + IN (ids) + `tail`, calling `row` after each fetched row.
-template <typename... Into>
-void ForEachRow(soci::session& session, DatabaseKind kind, const char* select_where,
-                const std::vector<std::string>& ids, const std::string& tail,
-                const std::function<void()>& row, Into&&... into) {
-  if (ids.empty()) return;
-  const std::string json_ids = IdsJson(ids);
-  soci::statement select(session);
-  (select.exchange(std::forward<Into>(into)), ...);
-  select.exchange(soci::use(json_ids, "ids"));
-  select.alloc();
-  // Once: on PostgreSQL one round trip instead of PREPARE, EXECUTE and DEALLOCATE.
-  select.prepare(WithIdsIn(kind, select_where) + tail, soci::details::st_one_time_query);
-  select.define_and_bind();
-  select.execute();
-  while (select.fetch()) row();
-}
-
 bool Wants(const FactRequest& facts, std::string_view name) {
   return facts.names.find(name) != facts.names.end();
 }
@@ -81,7 +54,7 @@ std::map<std::string, Facts> ReadFacts(soci::session& session, DatabaseKind kind
   const std::string since = FormatCalendarDate(today - date::days(365));
   if (Wants(request, "customer.open_amount")) {
     for (auto& [id, set] : facts) set.SetMoney("customer.open_amount", Money::FromCents(0));
-    ForEachRow(
+    ForEachRowIn(
         session, kind, kSelectOpenAmounts, customers, " GROUP BY customer",
         [&] { facts[customer].SetMoney("customer.open_amount", Money::FromCents(number)); },
         soci::into(customer), soci::into(number));
@@ -105,7 +78,7 @@ std::map<std::string, Facts> ReadFacts(soci::session& session, DatabaseKind kind
     std::map<std::string, std::pair<double, int>> late;  // customer -> (sum of days, count)
     std::string due;
     std::string received;
-    ForEachRow(
+    ForEachRowIn(
         session, kind, kSelectPaidInvoices, customers, " GROUP BY i.customer, i.id, i.due",
         [&] {
           if (received <= since || received > today_text) return;
@@ -124,7 +97,7 @@ std::map<std::string, Facts> ReadFacts(soci::session& session, DatabaseKind kind
   if (Wants(request, "customer.promise_kept_ratio")) {
     std::map<std::string, std::pair<long long, long long>> promises;  // (kept, broken)
     std::string state;
-    ForEachRow(
+    ForEachRowIn(
         session, kind, kSelectPromiseCounts, customers, " GROUP BY customer, state",
         [&] {
           auto& [kept, broken] = promises[customer];
@@ -141,7 +114,7 @@ std::map<std::string, Facts> ReadFacts(soci::session& session, DatabaseKind kind
   }
   if (Wants(request, "customer.open_disputes")) {
     for (auto& [id, set] : facts) set.SetInteger("customer.open_disputes", 0);
-    ForEachRow(
+    ForEachRowIn(
         session, kind, kSelectOpenDisputes, customers, " GROUP BY customer",
         [&] { facts[customer].SetInteger("customer.open_disputes", number); }, soci::into(customer),
         soci::into(number));
@@ -169,24 +142,11 @@ std::vector<TimerInput> ReadTimerInputs(soci::session& session, DatabaseKind kin
   }
   std::map<std::string, Instance> instances = TimerTable(session, kind).Instances(invoice_ids);
 
-  std::map<std::string, CollectionHold> holds;
-  std::string invoice;
+  std::map<std::string, CollectionHold> holds = ReadCollectionHolds(session, kind, invoice_ids);
   std::string text;
-  ForEachRow(
-      session, kind, kSelectDisputed, invoice_ids, "", [&] { holds[invoice].disputed = true; },
-      soci::into(invoice));
-  ForEachRow(
-      session, kind, kSelectPromised, invoice_ids, " GROUP BY invoice",
-      [&] {
-        if (auto day = ParseCalendarDate(text)) holds[invoice].promised_until = *day;
-      },
-      soci::into(invoice), soci::into(text));
-  ForEachRow(
-      session, kind, kSelectInPlan, invoice_ids, "", [&] { holds[invoice].in_plan = true; },
-      soci::into(invoice));
   std::map<std::string, std::set<std::string>> opted_out;
   std::string customer;
-  ForEachRow(
+  ForEachRowIn(
       session, kind, kSelectOptOuts, customer_ids, "", [&] { opted_out[customer].insert(text); },
       soci::into(customer), soci::into(text));
   std::map<std::string, Facts> customer_facts = ReadFacts(session, kind, customer_ids, now, facts);

@@ -60,6 +60,23 @@ bool CanReach(const Customer& customer, std::string_view channel) {
   return channel == "call_task";
 }
 
+std::vector<std::string> FallbackChannels(const std::vector<std::string>& channels,
+                                          std::string_view chosen, const Customer& customer,
+                                          const std::set<std::string>& opted_out) {
+  std::vector<std::string> fallbacks;
+  bool after_chosen = false;
+  for (const std::string& channel : channels) {
+    if (channel == chosen) {
+      after_chosen = true;
+      continue;
+    }
+    if (after_chosen && channel != "call_task" && CanReach(customer, channel) &&
+        !opted_out.contains(channel))
+      fallbacks.push_back(channel);
+  }
+  return fallbacks;
+}
+
 ChannelChoice ChooseChannel(const std::vector<std::string>& channels, const Customer& customer,
                             const std::set<std::string>& opted_out, Instant now,
                             const QuietHours& quiet_hours, const CustomerPlace& place) {

@@ -36,6 +36,12 @@ std::vector<std::string> ExpandChannels(const std::vector<std::string>& channels
 // True when the customer has the contact `channel` needs.
 bool CanReach(const Customer& customer, std::string_view channel);
 
+// The channels after `chosen` in `channels` (already expanded) that the customer can be reached on
+// and has not opted out of, in order: where a message falls back to after a permanent failure.
+std::vector<std::string> FallbackChannels(const std::vector<std::string>& channels,
+                                          std::string_view chosen, const Customer& customer,
+                                          const std::set<std::string>& opted_out);
+
 ChannelChoice ChooseChannel(const std::vector<std::string>& channels, const Customer& customer,
                             const std::set<std::string>& opted_out, Instant now,
                             const QuietHours& quiet_hours, const CustomerPlace& place);

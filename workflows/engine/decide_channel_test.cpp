@@ -1,6 +1,7 @@
 // DecideTimer: channel choice, opt-outs and quiet hours for message and call-task steps.
 #include <gtest/gtest.h>
 
+#include "workflows/engine/channel_choice.h"
 #include "workflows/engine/decide.h"
 #include "workflows/engine/testdata/fixture.h"
 
@@ -40,14 +41,42 @@ class DecideChannelTest : public ::testing::Test {
 TEST_F(DecideChannelTest, PreferredChannelGetsTheMessageNow) {
   const TimerOutcome outcome = Reminder1(C1());
   ASSERT_EQ(outcome.messages.size(), 1u);
-  EXPECT_EQ(outcome.messages[0],
-            (MessageEffect{"C1", "email", "reminder-friendly", "nl", "INV-1", "reminder-1",
-                           *ParseCalendarDate("2026-03-13"), Local("2026-03-13", 9)}));
+  EXPECT_EQ(outcome.messages[0], (MessageEffect{"C1",
+                                                "email",
+                                                "reminder-friendly",
+                                                "nl",
+                                                "INV-1",
+                                                "reminder-1",
+                                                *ParseCalendarDate("2026-03-13"),
+                                                Local("2026-03-13", 9),
+                                                {}}));
   const nlohmann::json ran = Payload(outcome, "step.ran");
   EXPECT_EQ(ran["channel"], "email");
   EXPECT_EQ(ran["template"], "reminder-friendly");
   EXPECT_EQ(ran["action"], "message");
   EXPECT_EQ(*outcome.next, (NextTimer{TimerKind::kStep, "reminder-2", Local("2026-03-20", 9)}));
+}
+
+TEST_F(DecideChannelTest, FallbacksAreTheStepsLaterReachableChannels) {
+  const TimerOutcome outcome = Reminder2(C1());
+  ASSERT_EQ(outcome.messages.size(), 1u);
+  EXPECT_EQ(outcome.messages[0].channel, "whatsapp");
+  EXPECT_EQ(outcome.messages[0].fallbacks, (std::vector<std::string>{"sms", "email"}));
+
+  Customer no_email = C1();
+  no_email.email.clear();
+  const TimerOutcome without_email = Reminder2(no_email);
+  ASSERT_EQ(without_email.messages.size(), 1u);
+  EXPECT_EQ(without_email.messages[0].fallbacks, (std::vector<std::string>{"sms"}));
+}
+
+TEST(FallbackChannelsTest, SkipsOptedOutAndUnreachableChannelsAndCallTasks) {
+  Customer customer = testdata::C1();
+  customer.whatsapp = false;
+  EXPECT_EQ(FallbackChannels({"email", "whatsapp", "sms", "call_task", "letter"}, "email", customer,
+                             {"sms"}),
+            (std::vector<std::string>{"letter"}));
+  EXPECT_TRUE(FallbackChannels({"email", "sms"}, "sms", customer, {}).empty());
 }
 
 TEST_F(DecideChannelTest, WithoutPreferencesTheDefaultOrderApplies) {

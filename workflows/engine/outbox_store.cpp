@@ -12,4 +12,22 @@ const char* RecipientKindName(RecipientKind kind) {
   return "customer";
 }
 
+const char* MessageDeliveryName(MessageDelivery delivery) {
+  switch (delivery) {
+    case MessageDelivery::kAccepted:
+      return "accepted";
+    case MessageDelivery::kSent:
+      return "sent";
+    case MessageDelivery::kDelivered:
+      return "delivered";
+    case MessageDelivery::kRead:
+      return "read";
+    case MessageDelivery::kFailed:
+      return "failed";
+    case MessageDelivery::kCanceled:
+      return "canceled";
+  }
+  return "failed";
+}
+
 }  // namespace duly

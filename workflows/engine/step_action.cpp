@@ -27,14 +27,16 @@ class ActionRunner {
       : context_(context), workflow_(workflow), step_(step), outcome_(outcome) {}
 
   StepResult operator()(const MessageAction& action) {
-    const ChannelChoice choice = Choose(ExpandChannels(action.channels, context_.customer));
+    const std::vector<std::string> channels = ExpandChannels(action.channels, context_.customer);
+    const ChannelChoice choice = Choose(channels);
     if (choice.kind == ChannelChoice::Kind::kNone)
       return Skip(workflow_, step_, "no_channel", outcome_);
     if (choice.kind == ChannelChoice::Kind::kLater) return Deferred(choice.at);
     const Instant now = context_.batch.now;
     outcome_.messages.push_back(MessageEffect{
         context_.customer.id, choice.channel, action.template_id, context_.customer.language,
-        outcome_.invoice, step_.id, LocalDay(now, context_.place.time_zone), now});
+        outcome_.invoice, step_.id, LocalDay(now, context_.place.time_zone), now,
+        FallbackChannels(channels, choice.channel, context_.customer, context_.input.opted_out)});
     RecordRan(workflow_, step_, {{"channel", choice.channel}, {"template", action.template_id}},
               outcome_);
     return Ran();

@@ -35,6 +35,9 @@ struct MessageEffect {
   std::string step;        // step id that asked for it
   CalendarDate local_day;  // the customer's local day of `due_at`: the bundle key
   Instant due_at{};        // when it may be sent
+  // The step's other channels after `channel`, in its order, that the customer can be reached on
+  // and has not opted out of: where the dispatcher falls back to after a permanent failure.
+  std::vector<std::string> fallbacks;
   friend bool operator==(const MessageEffect&, const MessageEffect&) = default;
 };
 
