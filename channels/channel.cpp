@@ -37,4 +37,12 @@ const char* FailureKindName(FailureKind kind) {
   return "transient";
 }
 
+void Channel::StartSend(const OutboundMessage& message, SendDone done) { done(Send(message)); }
+
+Channel::ReconcileOutcome Channel::Reconcile(const OutboundMessage& /*message*/,
+                                             Instant /*attempted_at*/) {
+  return SendFailure{FailureKind::kUnknownOutcome,
+                     std::string(name()) + " cannot look up sent messages", "", std::nullopt};
+}
+
 }  // namespace duly::channels

@@ -9,17 +9,28 @@
 //   kUnknownOutcome  the request may have reached the provider (timeout or crash after sending):
 //                    reconcile with the provider before any retry, never resend blindly
 // Status asks the provider where a sent message is; Cancel withdraws one not yet delivered.
-// Thread-safety: implementations are called from the dispatcher's blocking pool and must be safe
-// to call from several threads at once.
+// StartSend is the same as Send without blocking the caller: `done` runs exactly once, on a
+// thread of the channel's choosing (for HTTP channels the transfer thread; the default runs Send
+// on the calling thread), and must not block. Channels that keep many requests in flight (Twilio,
+// chat webhooks over a curl multi handle) override it; the dispatcher only calls StartSend.
+// Reconcile answers, for a message whose earlier send had an unknown outcome, whether the
+// provider has it after all: the receipt when found, kNotFound when the provider certainly does
+// not (safe to send again), a SendFailure when it cannot tell (the default: kUnknownOutcome,
+// "<channel> cannot look up sent messages"; the dispatcher then asks a person).
+// Thread-safety: implementations are called from the dispatcher's threads and must be safe to
+// call from several threads at once.
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 
 #include "channels/outbound_message.h"
+#include "workflows/calendar_date.h"
+#include "workflows/status.h"
 
 namespace duly::channels {
 
@@ -57,6 +68,14 @@ class Channel {
   virtual StatusOutcome Status(const std::string& provider_id) = 0;
   // Returns the state after the attempt: kCanceled when withdrawn, else where it stands.
   virtual StatusOutcome Cancel(const std::string& provider_id) = 0;
+
+  using SendDone = std::function<void(SendOutcome)>;
+  virtual void StartSend(const OutboundMessage& message, SendDone done);
+
+  // `attempted_at`: when the unknown attempt was made (look for messages to message.to from then
+  // on, and match the body).
+  using ReconcileOutcome = std::variant<SendReceipt, SendFailure, duly::Status>;
+  virtual ReconcileOutcome Reconcile(const OutboundMessage& message, Instant attempted_at);
 };
 
 }  // namespace duly::channels

@@ -26,6 +26,7 @@ struct OutboundMessage {
   std::string colleague;              // colleague id for a colleague notification, else empty
   std::vector<std::string> invoices;  // the invoices the message is about (bundled)
   std::string language;               // "nl", "fr", "en", "de"
+  std::string template_id;            // the template it was rendered from ("reminder-friendly")
   std::string subject;                // e-mail subject or letter heading; empty for sms/whatsapp
   std::string text;                   // plain text body
   std::string html;                   // HTML body for e-mail; empty otherwise

@@ -195,6 +195,20 @@ Result<RenderedMessage> TemplateSet::Render(std::string_view id,
                                             const LanguagePreference& preference,
                                             const std::vector<TemplatePart>& parts,
                                             const MessageValues& values) const {
+  return Render(id, preference, parts, values, RenderOptions{});
+}
+
+Result<RenderedMessage> TemplateSet::Render(std::string_view id,
+                                            const LanguagePreference& preference,
+                                            const std::vector<TemplatePart>& parts,
+                                            const MessageValues& values,
+                                            const RenderOptions& options) const {
+  for (const auto& [name, text] : options.partial_text) {
+    Result<std::vector<TemplateTag>> tags = ScanTemplateTags(text);
+    if (!tags || !tags->empty()) {
+      return InvalidArgument("the text replacing partial " + name + " may hold no mustache tags");
+    }
+  }
   Result<std::string> language = PickLanguage(id, preference, parts);
   if (!language) return language.error();
   const StoredTemplate& stored = templates_.at(std::make_pair(std::string(id), *language));
@@ -250,6 +264,11 @@ Result<RenderedMessage> TemplateSet::Render(std::string_view id,
     const bool html = IsHtmlPart(part);
     mustache::data partials = mustache::data::type::object;
     for (std::string_view partial_name : kTemplatePartials) {
+      auto replaced = options.partial_text.find(partial_name);
+      if (replaced != options.partial_text.end()) {
+        partials.set(std::string(partial_name), replaced->second);
+        continue;
+      }
       const std::string* partial_source = FindPartial(partial_name, *language, html);
       if (partial_source != nullptr) partials.set(std::string(partial_name), *partial_source);
     }

@@ -55,6 +55,13 @@ struct LanguagePreference {
   std::string second;
 };
 
+// Partials replaced by fixed text for one Render() call: the letter composer puts a marker where
+// the invoice table goes because the letter draws its own table. The text may hold no mustache
+// tags (kInvalidArgument naming the partial otherwise).
+struct RenderOptions {
+  std::map<std::string, std::string, std::less<>> partial_text;  // partial name -> literal text
+};
+
 struct RenderedMessage {
   std::string id;
   std::string language;  // the language that was picked
@@ -80,6 +87,9 @@ class TemplateSet {
   Result<RenderedMessage> Render(std::string_view id, const LanguagePreference& preference,
                                  const std::vector<TemplatePart>& parts,
                                  const MessageValues& values) const;
+  Result<RenderedMessage> Render(std::string_view id, const LanguagePreference& preference,
+                                 const std::vector<TemplatePart>& parts,
+                                 const MessageValues& values, const RenderOptions& options) const;
 
   // The stored template, or nullptr.
   const MessageTemplate* Find(std::string_view id, std::string_view language) const;

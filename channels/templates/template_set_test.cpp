@@ -211,5 +211,29 @@ TEST(TemplateSetTest, PartNamesRoundTrip) {
   EXPECT_EQ(ParseTemplatePart("fax.text"), std::nullopt);
 }
 
+TEST(TemplateSetTest, RenderOptionsReplaceAPartialWithFixedText) {
+  TemplateSet set;
+  ASSERT_TRUE(set.AddPartial("invoice_table", "en", false, "{{#invoices}}{{number}}{{/invoices}}"));
+  ASSERT_TRUE(set.Add(Template("letter", "en", TemplatePart::kLetterText,
+                               "Dear {{customer.name}},\n\n{{> invoice_table}}\n\nThanks")));
+  const std::vector<TemplatePart> letter = {TemplatePart::kLetterText};
+  Result<RenderedMessage> plain = set.Render("letter", {"en", ""}, letter, Sample());
+  ASSERT_TRUE(plain) << plain.error().message;
+  EXPECT_EQ(plain->parts.at(TemplatePart::kLetterText), "Dear Bakkerij Jansen,\n\nINV-1\n\nThanks");
+
+  RenderOptions options;
+  options.partial_text["invoice_table"] = "[[table]]";
+  Result<RenderedMessage> marked = set.Render("letter", {"en", ""}, letter, Sample(), options);
+  ASSERT_TRUE(marked) << marked.error().message;
+  EXPECT_EQ(marked->parts.at(TemplatePart::kLetterText),
+            "Dear Bakkerij Jansen,\n\n[[table]]\n\nThanks");
+
+  options.partial_text["invoice_table"] = "{{customer.name}}";
+  Result<RenderedMessage> tagged = set.Render("letter", {"en", ""}, letter, Sample(), options);
+  ASSERT_FALSE(tagged);
+  EXPECT_EQ(tagged.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_THAT(tagged.error().message, HasSubstr("invoice_table"));
+}
+
 }  // namespace
 }  // namespace duly::channels
