@@ -21,6 +21,8 @@
 #include "daemon/api/api_routes.h"
 #include "daemon/api/iso_instant.h"
 #include "daemon/config/config.h"
+#include "daemon/delivery/delivery.h"
+#include "daemon/delivery/delivery_settings.h"
 #include "daemon/http/metrics.h"
 #include "daemon/http/net.h"
 #include "daemon/http/router.h"
@@ -47,6 +49,13 @@ net::awaitable<void> PingWatchdog(net::steady_timer& timer, std::chrono::microse
     co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
     if (ec == net::error::operation_aborted) co_return;
   }
+}
+
+WorkListPolicy WorkListPolicyFrom(const Config& config) {
+  WorkListPolicy policy;
+  policy.segment_weights = config.channels.work_list.segment_weights;
+  policy.retry_in_working_hours = config.channels.work_list.retry_in_working_hours;
+  return policy;
 }
 
 EngineOptions EngineOptionsFrom(const Config& config) {
@@ -117,11 +126,28 @@ int Run(const Config& config) {
   // database work goes to its own one-thread pool (SQLite has one writer anyway).
   net::io_context control;
   net::thread_pool engine_pool(1);
+
+  // Messages the engine queues are delivered by the channels the config enables.
+  char host[256] = "dulyd";
+  ::gethostname(host, sizeof host - 1);
+  const std::string node = std::string(host) + ":" + std::to_string(::getpid());
+  Result<std::unique_ptr<Delivery>> created = Delivery::Create(
+      config, control, DeliveryStores{db, db, db, db}, clock, node, test_clock != nullptr);
+  if (!created) {
+    spdlog::critical("startup failed: {}", created.error().message);
+    return 1;
+  }
+  Delivery& delivery = **created;
+
   Engine engine(db, db, clock, EngineOptionsFrom(config));
   SchedulerMetrics scheduler_metrics;
   SchedulerOptions scheduler_options;
   scheduler_options.poll = std::chrono::milliseconds(config.engine.poll_interval_ms);
   scheduler_options.wait_for_wake = test_clock != nullptr;
+  // A round that queued messages (or moved any) wakes the dispatcher.
+  scheduler_options.after_round = [&delivery](const FireReport& report) {
+    if (report.effects > 0) delivery.Wake();
+  };
   EngineScheduler scheduler(control, engine_pool, engine, clock, scheduler_metrics,
                             scheduler_options);
 
@@ -135,8 +161,9 @@ int Run(const Config& config) {
   ApiContext api{.store = db,
                  .clock = clock,
                  .metrics_text =
-                     [&metrics, &scheduler_metrics] {
-                       return metrics.RenderText() + scheduler_metrics.RenderText();
+                     [&metrics, &scheduler_metrics, &delivery] {
+                       return metrics.RenderText() + scheduler_metrics.RenderText() +
+                              delivery.MetricsText();
                      },
                  .accepting = [&accepting] { return accepting.load(); },
                  .catalog = db,
@@ -145,10 +172,21 @@ int Run(const Config& config) {
                  .test_clock = test_clock.get(),
                  .catch_up_engine = nullptr,
                  .simulate = &SimulateInScratch,
-                 .time_zone = config.time_zone};
+                 .time_zone = config.time_zone,
+                 .outbox = &db,
+                 .tasks = &db,
+                 .twilio_auth_token = config.channels.twilio.auth_token,
+                 .public_url = config.channels.public_url,
+                 .work_list = WorkListPolicyFrom(config),
+                 .templates = &db,
+                 .company = *CompanyProfileFrom(config)};
   if (test_clock) {
-    api.catch_up_engine = [&scheduler](const std::function<void()>& move_clock) {
-      return scheduler.CatchUp(move_clock);
+    // The dispatcher sleeps until woken on the test clock: wake it once the engine has caught up,
+    // so retries and queued messages that became due by the move go out.
+    api.catch_up_engine = [&scheduler, &delivery](const std::function<void()>& move_clock) {
+      Result<FireReport> report = scheduler.CatchUp(move_clock);
+      delivery.Wake();
+      return report;
     };
   }
   AddApiRoutes(router, api);
@@ -168,6 +206,7 @@ int Run(const Config& config) {
   }
   accepting = true;
   scheduler.Start();
+  delivery.Start();
   // Posted after the scheduler's coroutine, so READY is sent once the engine loop runs.
   const std::string ready = "READY=1\nSTATUS=listening on " + config.listen_address.host + ":" +
                             std::to_string(server.port());
@@ -193,6 +232,7 @@ int Run(const Config& config) {
     accepting = false;
     watchdog.cancel();
     scheduler.Stop();
+    delivery.Stop();
   });
   control.run();
 

@@ -21,6 +21,11 @@ void AddApiRoutes(Router& router, ApiContext& context) {
   AddSegmentRoutes(router, shared);
   AddCollectionRoutes(router, shared);
   AddTestClockRoutes(router, shared);
+  AddTemplateRoutes(router, shared);
+  AddLetterRoutes(router, shared);
+  AddTwilioWebhookRoutes(router, shared);
+  AddTaskRoutes(router, shared);
+  AddMessageRoutes(router, shared);
 }
 
 }  // namespace duly::daemon

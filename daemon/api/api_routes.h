@@ -12,13 +12,19 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "channels/compose/company_profile.h"
+#include "channels/print/print_batch.h"
 #include "daemon/http/router.h"
 #include "daemon/simulate/scenario.h"
 #include "workflows/clock.h"
 #include "workflows/engine/catalog_store.h"
+#include "workflows/engine/outbox_store.h"
 #include "workflows/engine/timer_store.h"
 #include "workflows/status.h"
 #include "workflows/store.h"
+#include "workflows/task_store.h"
+#include "workflows/template_store.h"
+#include "workflows/work_list.h"
 
 namespace duly::daemon {
 
@@ -50,6 +56,28 @@ struct ApiContext {
       simulate;
   // The zone simulations run in (the daemon's configured time zone).
   std::string time_zone = "Europe/Amsterdam";
+  // The outbox (GET /v1/customers/{id}/messages, Twilio status callbacks) and the collectors'
+  // work list (/v1/tasks): the same SociStore as `store` in dulyd. Pointers so that a context
+  // built without them still compiles; null: those routes answer 503.
+  OutboxStore* outbox = nullptr;
+  TaskStore* tasks = nullptr;
+  // Twilio webhooks (/v1/webhooks/twilio/...): channels.twilio.auth_token verifies
+  // X-Twilio-Signature against channels.public_url ("https://duly.example.com") + the request
+  // target. Either empty: the webhooks answer 503 naming the missing field.
+  std::string twilio_auth_token{};
+  std::string public_url{};
+  // The work list's order and working hours (channels.work_list in the config).
+  WorkListPolicy work_list{};
+  // Stored message templates (/v1/templates): the same SociStore as `store` in dulyd once it
+  // implements TemplateStore. Null: the template routes answer 503.
+  TemplateStore* templates = nullptr;
+  // Who messages come from (template previews and the sample values a saved template must
+  // render with): the config's company profile.
+  channels::CompanyProfile company{};
+  // The letter spool's folder (channels.letters.spool_dir) and a blocking call that prints every
+  // due day now (Delivery::PrintDue). Either empty: the letters routes answer 503.
+  std::string letters_dir{};
+  std::function<Result<std::vector<channels::PrintRegister>>()> print_letters{};
 };
 
 void AddApiRoutes(Router& router, ApiContext& context);

@@ -2,6 +2,9 @@
 // Router with the token authenticator and AddApiRoutes, and one token per role. The clock is a
 // test clock (POST /v1/test/clock works) and the engine behind it is a real Engine over the
 // store, caught up by an EngineScheduler whose loop is not running (CatchUp runs on the caller).
+// The work list and the outbox the API reads are in-memory stand-ins over that store
+// (MemoryTaskStore, MemoryOutboxStore) so tests can seed call tasks and sent messages; the
+// Twilio webhooks verify signatures with kTwilioAuthToken against https://duly.example.com.
 //
 // Promise: each test starts from an empty, migrated database that is deleted afterwards. Call()
 // sends a request through Router::Handle exactly as the server would (target parsed by
@@ -20,7 +23,12 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "channels/compose/memory_template_store.h"
+#include "channels/print/letter_spool.h"
+#include "channels/print/print_batch.h"
 #include "daemon/api/api_routes.h"
+#include "daemon/api/memory_outbox_store.h"
+#include "daemon/api/memory_task_store.h"
 #include "daemon/http/net.h"
 #include "daemon/http/request_target.h"
 #include "daemon/http/router.h"
@@ -46,24 +54,41 @@ class ApiTest : public ::testing::Test {
     ASSERT_TRUE(store.has_value()) << store.error().message;
     store_ = std::move(*store);
     router_ = std::make_unique<Router>(MakeTokenAuthenticator(*store_));
+    // Until SociStore implements TaskStore and the extended OutboxStore: in-memory stand-ins
+    // over the same store (then `.outbox = store_.get(), .tasks = store_.get()` below).
+    tasks_ = std::make_unique<MemoryTaskStore>(*store_, clock_, "Europe/Amsterdam");
+    outbox_ = std::make_unique<MemoryOutboxStore>(clock_);
     engine_ = std::make_unique<Engine>(*store_, *store_, clock_, EngineOptions{});
     scheduler_ =
         std::make_unique<EngineScheduler>(loop_, pool_, *engine_, clock_, scheduler_metrics_);
-    ApiContext context{.store = *store_,
-                       .clock = clock_,
-                       .metrics_text = [] { return std::string("duly_requests_total 7\n"); },
-                       .accepting = [this] { return accepting_; },
-                       .catalog = *store_,
-                       .timers = *store_,
-                       .wake_engine = [this] { ++wakes_; },
-                       .test_clock = &clock_,
-                       .catch_up_engine =
-                           [this](const std::function<void()>& move_clock) {
-                             return scheduler_->CatchUp(move_clock);
-                           },
-                       .simulate = simulate_,
-                       .time_zone = "Europe/Amsterdam"};
-    AddApiRoutes(*router_, context);
+    ApiContext context{
+        .store = *store_,
+        .clock = clock_,
+        .metrics_text = [] { return std::string("duly_requests_total 7\n"); },
+        .accepting = [this] { return accepting_; },
+        .catalog = *store_,
+        .timers = *store_,
+        .wake_engine = [this] { ++wakes_; },
+        .test_clock = &clock_,
+        .catch_up_engine =
+            [this](const std::function<void()>& move_clock) {
+              return scheduler_->CatchUp(move_clock);
+            },
+        .simulate = simulate_,
+        .time_zone = "Europe/Amsterdam",
+        .outbox = outbox_.get(),
+        .tasks = tasks_.get(),
+        .twilio_auth_token = kTwilioAuthToken,
+        .public_url = "https://duly.example.com",
+        .work_list = work_list_,
+        // Until SociStore implements TemplateStore: an in-memory one.
+        .templates = &templates_,
+        .company = TestCompany(),
+        .letters_dir = (dir_ / "letters").string(),
+        .print_letters =
+            [this] { return channels::PrintDueBatches(LetterOptions(), clock_.Now(), renderer_); }};
+    context_ = std::make_unique<ApiContext>(context);
+    AddApiRoutes(*router_, *context_);
     for (Role role :
          {Role::kAdmin, Role::kManager, Role::kCollector, Role::kColleague, Role::kIntegration}) {
       tokens_[role] = MakeToken(role);
@@ -72,6 +97,8 @@ class ApiTest : public ::testing::Test {
 
   void TearDown() override {
     router_.reset();
+    outbox_.reset();
+    tasks_.reset();
     scheduler_.reset();
     engine_.reset();
     store_.reset();
@@ -157,6 +184,36 @@ class ApiTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<SociStore> store_;
   std::unique_ptr<Router> router_;
+  // The context the routes were registered with (a test may copy and vary it for a router of
+  // its own).
+  std::unique_ptr<ApiContext> context_;
+  // The letter spool of the letters routes: <dir_>/letters, printed at 16:00 Amsterdam time.
+  channels::LetterSpoolOptions LetterOptions() const {
+    channels::LetterSpoolOptions options;
+    options.dir = dir_ / "letters";
+    return options;
+  }
+  const channels::LetterRenderer renderer_;
+  // The Twilio account's auth token the webhooks verify signatures with.
+  static constexpr const char* kTwilioAuthToken = "12345";
+  std::unique_ptr<MemoryTaskStore> tasks_;
+  std::unique_ptr<MemoryOutboxStore> outbox_;
+  // The work list's policy; a test that needs weights sets it before SetUp.
+  WorkListPolicy work_list_;
+  // The stored message templates (/v1/templates).
+  channels::MemoryTemplateStore templates_{clock_};
+  // The company messages come from (template previews and checks).
+  static channels::CompanyProfile TestCompany() {
+    channels::CompanyProfile company;
+    company.name = "Duly Demo BV";
+    company.email = "invoices@duly.example";
+    company.phone = "+32 2 123 45 67";
+    company.iban = "BE68 5390 0754 7034";
+    company.address_lines = {"Kerkstraat 1", "1000 Brussel"};
+    company.place = "Brussel";
+    company.collector_name = "Carl Kok";
+    return company;
+  }
   std::map<Role, std::string> tokens_;
   // The engine behind POST /v1/test/clock; the loop never runs (CatchUp runs on the caller).
   net::io_context loop_;

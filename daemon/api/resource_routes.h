@@ -36,6 +36,16 @@ void AddSegmentRoutes(Router& router, const SharedApiContext& context);
 void AddCollectionRoutes(Router& router, const SharedApiContext& context);
 // POST /v1/test/clock.
 void AddTestClockRoutes(Router& router, const SharedApiContext& context);
+// POST /v1/webhooks/twilio/status and /v1/webhooks/twilio/inbound (public, X-Twilio-Signature).
+void AddTwilioWebhookRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/tasks, GET /v1/tasks/{id}, POST /v1/tasks/{id}/claim, POST /v1/tasks/{id}/complete.
+void AddTaskRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/customers/{id}/messages.
+void AddMessageRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/templates, GET/PUT /v1/templates/{id}/{language}, GET .../versions, POST .../preview.
+void AddTemplateRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/letters/batches/{day}, GET /v1/letters/batches/{day}/pdf, POST /v1/letters/print.
+void AddLetterRoutes(Router& router, const SharedApiContext& context);
 // GET /healthz, /readyz, /metrics, /v1/openapi.json (public).
 void AddProbeRoutes(Router& router, const SharedApiContext& context);
 

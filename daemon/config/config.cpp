@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/config/config_fields.h"
 #include "daemon/store/database_url.h"
 #include "workflows/calendar_date.h"
 
@@ -24,42 +25,26 @@ const std::set<std::string>& LogLevels() {
 }
 
 Error Field(const std::string& pointer, const std::string& message) {
-  return InvalidArgument("config " + pointer + ": " + message, {{pointer, message}});
+  return ConfigField(pointer, message);
 }
 
-// Rejects any member of `object` not in `known`.
 Status OnlyKnown(const json& object, const std::string& prefix,
                  const std::set<std::string>& known) {
-  for (const auto& [name, value] : object.items()) {
-    if (known.count(name) == 0) return Field(prefix + "/" + name, "unknown field");
-  }
-  return Status::Ok();
+  return OnlyKnownFields(object, prefix, known);
 }
 
 Status ReadString(const json& object, const std::string& prefix, const char* name,
                   std::string* out) {
-  if (!object.contains(name)) return Status::Ok();
-  const json& value = object.at(name);
-  if (!value.is_string()) return Field(prefix + "/" + name, "must be a string");
-  *out = value.get<std::string>();
-  return Status::Ok();
+  return ReadStringField(object, prefix, name, out);
 }
 
-// An integer in [min, max].
 template <typename Int>
 Status ReadInteger(const json& object, const std::string& prefix, const char* name,
                    std::int64_t min, std::int64_t max, Int* out) {
-  if (!object.contains(name)) return Status::Ok();
-  const json& value = object.at(name);
-  if (!value.is_number_integer()) return Field(prefix + "/" + name, "must be an integer");
-  const auto number = value.get<std::int64_t>();
-  if (number < min || number > max) {
-    return Field(prefix + "/" + name, "must be between " + std::to_string(min) + " and " +
-                                          std::to_string(max) + "; it is " +
-                                          std::to_string(number));
-  }
-  *out = static_cast<Int>(number);
-  return Status::Ok();
+  std::int64_t wide = static_cast<std::int64_t>(*out);
+  Status status = ReadIntegerField(object, prefix, name, min, max, &wide);
+  if (status) *out = static_cast<Int>(wide);
+  return status;
 }
 
 // Checks the fields whose values can also come from flags.
@@ -73,20 +58,6 @@ Status ValidateOverridable(Config& config) {
                      config.log_level + "\"");
   }
   return Status::Ok();
-}
-
-// "HH:MM" (00:00 to 23:59) as minutes after midnight.
-Result<int> ParseClockTime(const std::string& text) {
-  const auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-  if (text.size() != 5 || text[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) {
-    return InvalidArgument("must be HH:MM (\"09:00\"); it is \"" + text + "\"");
-  }
-  const int hours = (text[0] - '0') * 10 + (text[1] - '0');
-  const int minutes = (text[3] - '0') * 10 + (text[4] - '0');
-  if (hours > 23 || minutes > 59) {
-    return InvalidArgument("must be a time of day from 00:00 to 23:59; it is \"" + text + "\"");
-  }
-  return hours * 60 + minutes;
 }
 
 Status ReadEngine(const json& engine, EngineConfig* out) {
@@ -148,7 +119,7 @@ Result<Config> ParseConfig(std::string_view json_text) {
   if (!document.is_object()) return Field("", "must be a JSON object");
   Status known = OnlyKnown(document, "",
                            {"database_url", "listen", "time_zone", "io_threads", "blocking_threads",
-                            "http", "log_level", "engine"});
+                            "http", "log_level", "engine", "channels"});
   if (!known) return std::move(known).error();
 
   Config config;
@@ -176,6 +147,11 @@ Result<Config> ParseConfig(std::string_view json_text) {
   if (document.contains("engine")) {
     Status engine = ReadEngine(document.at("engine"), &config.engine);
     if (!engine) return std::move(engine).error();
+  }
+  if (document.contains("channels")) {
+    Result<ChannelsConfig> channels = ReadChannelsConfig(document.at("channels"));
+    if (!channels) return std::move(channels).error();
+    config.channels = std::move(*channels);
   }
   if (!IsKnownTimeZone(config.time_zone)) {
     return Field("/time_zone", "unknown time zone \"" + config.time_zone +
@@ -219,6 +195,7 @@ Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides) {
   if (!url) return Field("/database_url", url.error().message);
   Status overridable = ValidateOverridable(config);
   if (!overridable) return std::move(overridable).error();
+  ApplyChannelSecrets(config.channels);
   return config;
 }
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/config/channels_config.h"
 #include "workflows/status.h"
 
 namespace duly::daemon {
@@ -52,6 +53,7 @@ struct Config {
   HttpLimits http;
   std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
   EngineConfig engine;
+  ChannelsConfig channels;  // secrets from the environment applied by ApplyOverrides
   // --test-clock: time is a ManualClock moved by POST /v1/test/clock (never from the file).
   bool test_clock = false;
   // --test-clock-start: the test clock's first instant (ISO 8601), as given; empty: the real now.

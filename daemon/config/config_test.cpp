@@ -192,8 +192,9 @@ TEST(ConfigSchemaTest, SchemaDescribesExactlyTheAcceptedFields) {
   EXPECT_EQ(schema["additionalProperties"], false);
   std::set<std::string> top;
   for (const auto& [name, value] : schema["properties"].items()) top.insert(name);
-  EXPECT_EQ(top, (std::set<std::string>{"database_url", "listen", "time_zone", "io_threads",
-                                        "blocking_threads", "http", "log_level", "engine"}));
+  EXPECT_EQ(top,
+            (std::set<std::string>{"database_url", "listen", "time_zone", "io_threads",
+                                   "blocking_threads", "http", "log_level", "engine", "channels"}));
   std::set<std::string> http;
   for (const auto& [name, value] : schema["properties"]["http"]["properties"].items()) {
     http.insert(name);
