@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "channels/compose/letter_document_json.h"
+#include "channels/print/spool_file.h"
 #include "daemon/api/api_test_fixture.h"
 
 namespace duly::daemon {
@@ -59,6 +61,21 @@ TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
   failed.invoices = {"INV-1"};
   auto task = tasks_->CreateTask(failed, Actor{"test"});
   ASSERT_TRUE(task.has_value()) << task.error().message;
+  // A printed letters batch for 2026-03-10, the day Target() names.
+  {
+    channels::LetterDocument letter;
+    letter.customer = "C1";
+    letter.sender.company_name = "Duly Demo BV";
+    letter.recipient.name = "Bakkerij Jansen";
+    letter.recipient.address_lines = {"Dorpsstraat 1", "3511 AA Utrecht"};
+    letter.subject = "Herinnering";
+    const std::filesystem::path day = dir_ / "letters" / "2026-03-10";
+    std::filesystem::create_directories(day);
+    ASSERT_TRUE(channels::WriteFileAtomically(day / "letter-1.json",
+                                              channels::LetterDocumentToJson(letter)));
+    ASSERT_TRUE(
+        channels::PrintLetters(dir_ / "letters", *ParseCalendarDate("2026-03-10"), renderer_));
+  }
   int checked = 0;
   for (const RouteInfo& route : router_->Routes()) {
     // Twilio's webhooks are public but signed: twilio_webhooks_api_test.cpp covers them.
@@ -72,7 +89,9 @@ TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
           route.roles.empty() || role == Role::kAdmin || route.roles.contains(role);
       HttpResponse response = Call(route.method, target, secret);
       if (admitted) {
-        const bool has_body = route.method == "POST" || route.method == "PUT";
+        // POST /v1/letters/print takes no body: an admitted role gets its (empty) result.
+        const bool has_body = (route.method == "POST" || route.method == "PUT") &&
+                              route.pattern != "/v1/letters/print";
         EXPECT_EQ(response.status, has_body ? 400 : 200) << response.body;
       } else {
         EXPECT_EQ(response.status, 403) << response.body;
