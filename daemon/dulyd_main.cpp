@@ -177,6 +177,7 @@ int Run(const Config& config) {
                  .tasks = &db,
                  .twilio_auth_token = config.channels.twilio.auth_token,
                  .public_url = config.channels.public_url,
+                 .twilio_collector_number = config.channels.twilio.collector_number,
                  .work_list = WorkListPolicyFrom(config),
                  .templates = &db,
                  .company = *CompanyProfileFrom(config)};

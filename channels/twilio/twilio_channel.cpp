@@ -28,6 +28,14 @@ SendFailure NoAnswer(const http::HttpFailure& failure) {
   return Failure(FailureKind::kTransient, "Twilio did not answer: " + failure.reason);
 }
 
+// The menu webhook of a call, told the language the call speaks ("...?language=fr").
+std::string MenuUrl(const std::string& menu_url, const OutboundMessage& message) {
+  if (menu_url.empty()) return "";
+  const std::string language = message.language.empty() ? "en" : message.language;
+  return menu_url + (menu_url.find('?') == std::string::npos ? "?" : "&") +
+         "language=" + FormUrlEncode(language);
+}
+
 std::string DateOf(Instant at) {
   const auto day = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(at));
   char text[16];
@@ -75,8 +83,9 @@ Result<FormRequest> TwilioChannel::RequestFor(const OutboundMessage& message) co
         "/channel", "the " + name_ + " channel cannot send a \"" + message.channel + "\" message");
   }
   if (name_ == "voice") {
-    return BuildCallRequest(message, config_.sender,
-                            CallScript{VoiceReminderTwiml(message, config_.voice_menu_url), ""});
+    return BuildCallRequest(
+        message, config_.sender,
+        CallScript{VoiceReminderTwiml(message, MenuUrl(config_.voice_menu_url, message)), ""});
   }
   auto content = WhatsAppTemplateFor(message);
   if (!content) return std::move(content).error();

@@ -66,6 +66,9 @@ struct ApiContext {
   // target. Either empty: the webhooks answer 503 naming the missing field.
   std::string twilio_auth_token{};
   std::string public_url{};
+  // channels.twilio.collector_number: where "press 1" in a reminder call connects
+  // (/v1/webhooks/twilio/voice-menu). Empty: that webhook answers 503.
+  std::string twilio_collector_number{};
   // The work list's order and working hours (channels.work_list in the config).
   WorkListPolicy work_list{};
   // Stored message templates (/v1/templates): the same SociStore as `store` in dulyd once it

@@ -36,7 +36,7 @@ void AddSegmentRoutes(Router& router, const SharedApiContext& context);
 void AddCollectionRoutes(Router& router, const SharedApiContext& context);
 // POST /v1/test/clock.
 void AddTestClockRoutes(Router& router, const SharedApiContext& context);
-// POST /v1/webhooks/twilio/status and /v1/webhooks/twilio/inbound (public, X-Twilio-Signature).
+// POST /v1/webhooks/twilio/status, /inbound and /voice-menu (public, X-Twilio-Signature).
 void AddTwilioWebhookRoutes(Router& router, const SharedApiContext& context);
 // GET /v1/tasks, GET /v1/tasks/{id}, POST /v1/tasks/{id}/claim, POST /v1/tasks/{id}/complete.
 void AddTaskRoutes(Router& router, const SharedApiContext& context);

@@ -17,6 +17,7 @@
 
 #include "channels/twilio/inbound_keyword.h"
 #include "channels/twilio/request_signature.h"
+#include "channels/twilio/voice_script.h"
 #include "daemon/api/api_request.h"
 #include "daemon/api/api_response.h"
 #include "daemon/api/resource_routes.h"
@@ -225,6 +226,25 @@ void AddTwilioWebhookRoutes(Router& router, const SharedApiContext& context) {
                Result<nlohmann::json> form = SignedForm(*context, route, *status_schema);
                if (!form) return ErrorResponse(form.error());
                return HandleStatus(*context, *form);
+             });
+  auto menu_schema =
+      std::make_shared<const SchemaValidator>(LoadSchemaOrDie("twilio_voice_menu.schema.json"));
+  router.Add("POST", "/v1/webhooks/twilio/voice-menu", {},
+             [context, menu_schema](const RouteContext& route) {
+               if (context->twilio_collector_number.empty()) {
+                 return ErrorResponse(
+                     Unavailable("the voice menu is off: set channels.twilio.collector_number"));
+               }
+               Result<nlohmann::json> form = SignedForm(*context, route, *menu_schema);
+               if (!form) return ErrorResponse(form.error());
+               const auto asked = route.request.query.find("language");
+               const std::string language =
+                   asked == route.request.query.end() ? "en" : asked->second;
+               HttpResponse response;
+               response.content_type = "text/xml";
+               response.body = channels::twilio::VoiceMenuAnswerTwiml(
+                   Field(*form, "Digits"), language, context->twilio_collector_number);
+               return response;
              });
   router.Add("POST", "/v1/webhooks/twilio/inbound", {},
              [context, inbound_schema](const RouteContext& route) {

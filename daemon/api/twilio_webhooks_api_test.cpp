@@ -354,5 +354,35 @@ TEST_F(TwilioWebhookTest, ARepliedMessageReachesTheWorkListThroughTheRealStore) 
   EXPECT_EQ(Json(messages)["items"], nlohmann::json::array());
 }
 
+TEST_F(TwilioWebhookTest, TheVoiceMenuConnectsToTheCollectorInTheCallsLanguage) {
+  const std::string target = "/v1/webhooks/twilio/voice-menu?language=fr";
+  const std::vector<FormParam> pressed = {{"CallSid", "CA0001"}, {"Digits", "1"}};
+  // Without a collector number the menu is off.
+  EXPECT_EQ(Post(target, pressed).status, 503);
+
+  ApiContext with_collector = *context_;
+  with_collector.twilio_collector_number = "+3225551234";
+  Router router(MakeTokenAuthenticator(*store_));
+  AddApiRoutes(router, with_collector);
+  const HttpResponse dial = Post(target, pressed, std::nullopt, &router);
+  ASSERT_EQ(dial.status, 200) << dial.body;
+  EXPECT_EQ(dial.content_type, "text/xml");
+  EXPECT_NE(dial.body.find("<Dial"), std::string::npos) << dial.body;
+  EXPECT_NE(dial.body.find("+3225551234"), std::string::npos);
+  EXPECT_NE(dial.body.find("fr-BE"), std::string::npos);
+
+  const HttpResponse other =
+      Post(target, {{"CallSid", "CA0001"}, {"Digits", "9"}}, std::nullopt, &router);
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(other.body.find("<Dial"), std::string::npos);
+  EXPECT_NE(other.body.find("<Hangup"), std::string::npos);
+
+  // Signed for another language: forged.
+  const std::string signed_nl = ComputeRequestSignature(
+      kTwilioAuthToken, kPublicUrl + std::string("/v1/webhooks/twilio/voice-menu?language=nl"),
+      pressed);
+  EXPECT_EQ(Post(target, pressed, signed_nl, &router).status, 403);
+}
+
 }  // namespace
 }  // namespace duly::daemon
