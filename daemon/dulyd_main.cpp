@@ -180,13 +180,20 @@ int Run(const Config& config) {
                  .twilio_collector_number = config.channels.twilio.collector_number,
                  .work_list = WorkListPolicyFrom(config),
                  .templates = &db,
-                 .company = *CompanyProfileFrom(config)};
+                 .company = *CompanyProfileFrom(config),
+                 .letters_dir = delivery.letters().dir.string(),
+                 .print_letters = [&delivery] { return delivery.PrintDue(); }};
   if (test_clock) {
     // The dispatcher sleeps until woken on the test clock: wake it once the engine has caught up,
     // so retries and queued messages that became due by the move go out.
     api.catch_up_engine = [&scheduler, &delivery](const std::function<void()>& move_clock) {
       Result<FireReport> report = scheduler.CatchUp(move_clock);
       delivery.Wake();
+      // Letters whose print time the move passed are printed before the answer, as the minute
+      // loop of the system clock would have.
+      if (Result<std::vector<channels::PrintRegister>> printed = delivery.PrintDue(); !printed) {
+        spdlog::error("letters: the print batch failed: {}", printed.error().message);
+      }
       return report;
     };
   }

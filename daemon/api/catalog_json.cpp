@@ -61,6 +61,20 @@ const ParseOptions& WorkflowParseOptions() {
   return kOptions;
 }
 
+ParseOptions WorkflowParseOptions(TemplateStore* stored) {
+  ParseOptions options = WorkflowParseOptions();
+  if (stored == nullptr) return options;
+  Result<std::vector<StoredTemplate>> templates = stored->ListTemplates();
+  if (!templates) {
+    spdlog::warn("the stored templates cannot be read: {}", templates.error().message);
+    return options;
+  }
+  for (const StoredTemplate& stored_template : *templates) {
+    options.known_templates.insert(stored_template.id);
+  }
+  return options;
+}
+
 Result<std::vector<Workflow>> SavedWorkflows(CatalogStore& catalog) {
   Result<std::vector<WorkflowVersion>> latest = catalog.LatestWorkflows();
   if (!latest) return std::move(latest).error();

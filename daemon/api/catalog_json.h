@@ -18,6 +18,7 @@
 #include "workflows/engine/catalog.h"
 #include "workflows/engine/catalog_store.h"
 #include "workflows/status.h"
+#include "workflows/template_store.h"
 #include "workflows/workflow_parser.h"
 
 namespace duly::daemon {
@@ -31,6 +32,10 @@ Error Unprocessable(Error error);
 
 // The parse options for workflows saved through the API (known templates). Built once.
 const ParseOptions& WorkflowParseOptions();
+// The default template ids and every template id managers stored in `stored` (when not null),
+// so a workflow may name a template created over /v1/templates. A store that cannot be read
+// leaves only the defaults (the save then names the unknown template).
+ParseOptions WorkflowParseOptions(TemplateStore* stored);
 
 // The saved workflows, parsed (latest version of each). Errors: as the store; kInternal when a
 // stored document no longer parses.

@@ -40,7 +40,8 @@ Result<std::string> DraftText(const SharedApiContext& context, const nlohmann::j
     if (!saved) return std::move(saved).error();
     return saved->definition;
   }
-  Result<Workflow> draft = ParseWorkflow(body["workflow"], WorkflowParseOptions());
+  Result<Workflow> draft =
+      ParseWorkflow(body["workflow"], WorkflowParseOptions(context->templates));
   if (!draft) return Unprocessable(PrefixFields(std::move(draft).error(), "/workflow"));
   if (draft->id != id) {
     return Error{ErrorCode::kPolicy,

@@ -205,5 +205,22 @@ TEST_F(ApiTest, TemplateRoutesWithoutATemplateStoreAnswer503) {
   EXPECT_EQ(Admin("PUT", "/v1/templates/payment-thanks/nl", kSmsOnly).status, 503);
 }
 
+TEST_F(ApiTest, AWorkflowMayNameATemplateOnceItIsStored) {
+  ASSERT_EQ(
+      Admin("PUT", "/v1/segments", R"({"segments": [{"id": "all", "priority": 1, "when": {}}]})")
+          .status,
+      200);
+  const std::string workflow = R"({"id": "thanks", "name": "Thanks", "segment": "all",
+      "steps": [{"id": "thank", "at": "due+1d", "action":
+      {"type": "message", "channel": "sms", "template": "payment-thanks"}}]})";
+  const HttpResponse unknown = Admin("POST", "/v1/workflows", workflow);
+  ASSERT_EQ(unknown.status, 422) << unknown.body;
+  EXPECT_NE(unknown.body.find("payment-thanks"), std::string::npos);
+
+  ASSERT_EQ(Admin("PUT", "/v1/templates/payment-thanks/nl", kSmsOnly).status, 200);
+  const HttpResponse saved = Admin("POST", "/v1/workflows", workflow);
+  EXPECT_EQ(saved.status, 200) << saved.body;
+}
+
 }  // namespace
 }  // namespace duly::daemon

@@ -17,11 +17,12 @@ namespace {
 
 // The body as a workflow: 400 when it is not JSON, 422 (by pointer) when the schema or a
 // semantic check fails. `route_id` (PUT) must equal the document's id.
-Result<std::pair<Workflow, nlohmann::json>> ParseBody(const HttpRequest& request,
+Result<std::pair<Workflow, nlohmann::json>> ParseBody(const ApiContext& context,
+                                                      const HttpRequest& request,
                                                       const std::string& route_id) {
   Result<nlohmann::json> document = ParseJson(request.body);
   if (!document) return std::move(document).error();
-  Result<Workflow> workflow = ParseWorkflow(*document, WorkflowParseOptions());
+  Result<Workflow> workflow = ParseWorkflow(*document, WorkflowParseOptions(context.templates));
   if (!workflow) return Unprocessable(std::move(workflow).error());
   if (!route_id.empty() && workflow->id != route_id) {
     return Error{
@@ -34,7 +35,7 @@ Result<std::pair<Workflow, nlohmann::json>> ParseBody(const HttpRequest& request
 
 HttpResponse Save(const SharedApiContext& context, const RouteContext& route,
                   const std::string& route_id) {
-  auto parsed = ParseBody(route.request, route_id);
+  auto parsed = ParseBody(*context, route.request, route_id);
   if (!parsed) return ErrorResponse(parsed.error());
   nlohmann::json& document = parsed->second;
   document.erase("version");  // the store assigns versions
@@ -55,7 +56,7 @@ HttpResponse VersionList(const Result<std::vector<WorkflowVersion>>& versions) {
 HttpResponse Validate(const SharedApiContext& context, const RouteContext& route) {
   Result<nlohmann::json> document = ParseJson(route.request.body);
   if (!document) return ErrorResponse(document.error());
-  Result<Workflow> workflow = ParseWorkflow(*document, WorkflowParseOptions());
+  Result<Workflow> workflow = ParseWorkflow(*document, WorkflowParseOptions(context->templates));
   if (!workflow) {
     if (workflow.error().code != ErrorCode::kInvalidArgument) {
       return ErrorResponse(workflow.error());

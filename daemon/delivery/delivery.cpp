@@ -108,6 +108,7 @@ bool Delivery::finished() const {
 }
 
 Result<std::vector<channels::PrintRegister>> Delivery::PrintDue() {
+  std::lock_guard lock(print_mutex_);
   Result<std::vector<channels::PrintRegister>> printed =
       channels::PrintDueBatches(letter_options_, clock_.Now(), renderer_);
   if (!printed) {

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -60,7 +61,8 @@ class Delivery {
   void Stop();
   bool finished() const;
 
-  // Prints every due day now (blocking: call it on a blocking thread).
+  // Prints every due day now (blocking: call it on a blocking thread). One print at a time: the
+  // minute loop, POST /v1/letters/print and a moved test clock may all ask.
   Result<std::vector<channels::PrintRegister>> PrintDue();
 
   std::string MetricsText() const;
@@ -89,6 +91,7 @@ class Delivery {
   bool dispatch_enabled_ = true;  // channels.dispatch.enabled
   std::atomic<bool> stopping_{false};
   std::atomic<bool> print_finished_{true};
+  std::mutex print_mutex_;  // one PrintDue at a time
   std::atomic<std::int64_t> letters_printed_{0};
   std::atomic<std::int64_t> print_failures_{0};
 };
