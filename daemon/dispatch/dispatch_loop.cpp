@@ -20,7 +20,7 @@ DispatchLoop::DispatchLoop(net::io_context& loop, net::thread_pool& pool,
       clock_(clock),
       metrics_(metrics),
       options_(std::move(options)),
-      timer_(loop) {}
+      sleep_(loop, "outbox dispatcher") {}
 
 void DispatchLoop::Start() {
   net::co_spawn(loop_, Loop(), [this](std::exception_ptr error) {
@@ -37,19 +37,9 @@ void DispatchLoop::Start() {
   });
 }
 
-void DispatchLoop::Wake() {
-  net::post(loop_, [this] {
-    wake_pending_ = true;
-    timer_.cancel();
-  });
-}
+void DispatchLoop::Wake() { sleep_.Wake(); }
 
-void DispatchLoop::Stop() {
-  net::post(loop_, [this] {
-    stopping_ = true;
-    timer_.cancel();
-  });
-}
+void DispatchLoop::Stop() { sleep_.Stop(); }
 
 Result<DispatchLoop::Round> DispatchLoop::RunRound() {
   Result<channels::DispatchReport> report = dispatcher_.DispatchDue();
@@ -59,27 +49,12 @@ Result<DispatchLoop::Round> DispatchLoop::RunRound() {
   return Round{std::move(*report), *next};
 }
 
-net::awaitable<void> DispatchLoop::Sleep(std::optional<std::chrono::milliseconds> delay,
-                                         bool wakeable) {
-  const auto deadline = delay ? std::chrono::steady_clock::now() + *delay
-                              : std::chrono::steady_clock::time_point::max();
-  while (!stopping_ && !(wakeable && wake_pending_)) {
-    if (std::chrono::steady_clock::now() >= deadline) co_return;
-    timer_.expires_at(deadline);
-    beast::error_code ec;
-    co_await timer_.async_wait(net::redirect_error(net::use_awaitable, ec));
-    if (ec && ec != net::error::operation_aborted) {
-      spdlog::warn("outbox dispatcher: the sleep timer failed: {}", ec.message());
-    }
-  }
-}
-
 net::awaitable<void> DispatchLoop::Loop() {
   spdlog::info("outbox dispatcher started ({})",
                options_.wait_for_wake ? "test clock: runs when woken" : "system clock");
   std::chrono::milliseconds backoff = options_.first_backoff;
-  while (!stopping_) {
-    wake_pending_ = false;
+  while (!sleep_.stopping()) {
+    sleep_.BeginRound();
     Result<Round> round = Unavailable("the round did not run");
     try {
       round = co_await RunBlocking(pool_, [this] { return RunRound(); });
@@ -88,23 +63,23 @@ net::awaitable<void> DispatchLoop::Loop() {
     }
     if (!round) {
       metrics_.CountError();
-      if (stopping_) break;
+      if (sleep_.stopping()) break;
       spdlog::error("outbox dispatcher: {} (retrying in {} ms)", round.error().message,
                     backoff.count());
-      co_await Sleep(backoff, /*wakeable=*/false);
+      co_await sleep_.Sleep(backoff, /*wakeable=*/false);
       backoff = std::min(backoff * 2, options_.max_backoff);
       continue;
     }
     backoff = options_.first_backoff;
     metrics_.Observe(round->report);
     if (options_.after_round) options_.after_round(round->report);
-    if (stopping_) break;
+    if (sleep_.stopping()) break;
 
     const bool leased = round->report.leased > 0;
     if (options_.wait_for_wake) {
       // A ManualClock only moves when told, and whoever moves it wakes the loop.
       if (leased && round->next_due && *round->next_due <= clock_.Now()) continue;
-      co_await Sleep(std::nullopt, /*wakeable=*/true);
+      co_await sleep_.Sleep(std::nullopt, /*wakeable=*/true);
       continue;
     }
     std::chrono::milliseconds delay = options_.poll;
@@ -119,7 +94,7 @@ net::awaitable<void> DispatchLoop::Loop() {
         delay = std::min(options_.poll, until + std::chrono::milliseconds(1));
       }
     }
-    co_await Sleep(delay, /*wakeable=*/true);
+    co_await sleep_.Sleep(delay, /*wakeable=*/true);
   }
   spdlog::info("outbox dispatcher stopped");
 }

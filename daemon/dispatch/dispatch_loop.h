@@ -25,6 +25,7 @@
 #include "channels/dispatch/dispatch_metrics.h"
 #include "channels/dispatch/dispatcher.h"
 #include "daemon/http/net.h"
+#include "daemon/scheduler/loop_sleep.h"
 #include "workflows/clock.h"
 #include "workflows/status.h"
 
@@ -63,8 +64,6 @@ class DispatchLoop {
     std::optional<Instant> next_due;
   };
   net::awaitable<void> Loop();
-  // Sleeps `delay` (or, with nullopt, until woken) unless woken (when `wakeable`) or stopped.
-  net::awaitable<void> Sleep(std::optional<std::chrono::milliseconds> delay, bool wakeable);
   Result<Round> RunRound();
 
   net::io_context& loop_;
@@ -73,9 +72,7 @@ class DispatchLoop {
   const Clock& clock_;
   channels::DispatchMetrics& metrics_;
   DispatchLoopOptions options_;
-  net::steady_timer timer_;    // the loop's sleep; used on the loop's thread only
-  bool wake_pending_ = false;  // loop thread only: Wake() arrived since the round began
-  bool stopping_ = false;      // loop thread only
+  LoopSleep sleep_;  // the loop's sleep, ended by Wake() and Stop()
   std::atomic<bool> finished_{false};
 };
 

@@ -31,7 +31,7 @@ EngineScheduler::EngineScheduler(net::io_context& loop, net::thread_pool& pool, 
       clock_(clock),
       metrics_(metrics),
       options_(std::move(options)),
-      timer_(loop) {}
+      sleep_(loop, "engine scheduler") {}
 
 void EngineScheduler::Start() {
   net::co_spawn(loop_, Loop(), [this](std::exception_ptr error) {
@@ -48,19 +48,9 @@ void EngineScheduler::Start() {
   });
 }
 
-void EngineScheduler::Wake() {
-  net::post(loop_, [this] {
-    wake_pending_ = true;
-    timer_.cancel();
-  });
-}
+void EngineScheduler::Wake() { sleep_.Wake(); }
 
-void EngineScheduler::Stop() {
-  net::post(loop_, [this] {
-    stopping_ = true;
-    timer_.cancel();
-  });
-}
+void EngineScheduler::Stop() { sleep_.Stop(); }
 
 Result<EngineScheduler::Round> EngineScheduler::RunRound() {
   std::lock_guard lock(engine_mutex_);
@@ -92,39 +82,24 @@ Result<FireReport> EngineScheduler::CatchUp(const std::function<void()>& first) 
   return total;
 }
 
-net::awaitable<void> EngineScheduler::Sleep(std::optional<std::chrono::milliseconds> delay,
-                                            bool wakeable) {
-  const auto deadline = delay ? std::chrono::steady_clock::now() + *delay
-                              : std::chrono::steady_clock::time_point::max();
-  while (!stopping_ && !(wakeable && wake_pending_)) {
-    if (std::chrono::steady_clock::now() >= deadline) co_return;
-    timer_.expires_at(deadline);
-    beast::error_code ec;
-    co_await timer_.async_wait(net::redirect_error(net::use_awaitable, ec));
-    if (ec && ec != net::error::operation_aborted) {
-      spdlog::warn("engine scheduler: the sleep timer failed: {}", ec.message());
-    }
-  }
-}
-
 net::awaitable<void> EngineScheduler::Loop() {
   spdlog::info("engine scheduler started ({})",
                options_.wait_for_wake ? "test clock: runs when the clock moves" : "system clock");
   std::chrono::milliseconds backoff = options_.first_backoff;
-  while (!stopping_) {
-    wake_pending_ = false;
+  while (!sleep_.stopping()) {
+    sleep_.BeginRound();
     Result<Round> round = Unavailable("the round did not run");
     try {
       round = co_await RunBlocking(pool_, [this] { return RunRound(); });
     } catch (const std::exception& e) {
       round = InternalError(std::string("the engine threw: ") + e.what());
     }
-    if (stopping_) break;
+    if (sleep_.stopping()) break;
     if (!round) {
       metrics_.CountError();
       spdlog::error("engine scheduler: {} (retrying in {} ms)", round.error().message,
                     backoff.count());
-      co_await Sleep(backoff, /*wakeable=*/false);
+      co_await sleep_.Sleep(backoff, /*wakeable=*/false);
       backoff = std::min(backoff * 2, options_.max_backoff);
       continue;
     }
@@ -137,7 +112,7 @@ net::awaitable<void> EngineScheduler::Loop() {
       if (round->next_due && *round->next_due <= clock_.Now() && round->report.fired > 0) {
         continue;  // a decision wrote a timer that is already due
       }
-      co_await Sleep(std::nullopt, /*wakeable=*/true);
+      co_await sleep_.Sleep(std::nullopt, /*wakeable=*/true);
       continue;
     }
     std::chrono::milliseconds delay = options_.poll;
@@ -152,7 +127,7 @@ net::awaitable<void> EngineScheduler::Loop() {
         delay = std::min(options_.poll, until + std::chrono::milliseconds(1));
       }
     }
-    co_await Sleep(delay, /*wakeable=*/true);
+    co_await sleep_.Sleep(delay, /*wakeable=*/true);
   }
   spdlog::info("engine scheduler stopped");
 }

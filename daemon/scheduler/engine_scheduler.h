@@ -23,6 +23,7 @@
 #include <optional>
 
 #include "daemon/http/net.h"
+#include "daemon/scheduler/loop_sleep.h"
 #include "daemon/scheduler/scheduler_metrics.h"
 #include "workflows/clock.h"
 #include "workflows/engine/engine.h"
@@ -69,9 +70,6 @@ class EngineScheduler {
     std::optional<Instant> next_due;
   };
   net::awaitable<void> Loop();
-  // Sleeps `delay` (or until Wake() when `wakeable` and `delay` is nullopt: forever) unless
-  // woken (when `wakeable`) or stopped.
-  net::awaitable<void> Sleep(std::optional<std::chrono::milliseconds> delay, bool wakeable);
   Result<Round> RunRound();
 
   net::io_context& loop_;
@@ -80,9 +78,7 @@ class EngineScheduler {
   const Clock& clock_;
   SchedulerMetrics& metrics_;
   SchedulerOptions options_;
-  net::steady_timer timer_;    // the loop's sleep; used on the loop's thread only
-  bool wake_pending_ = false;  // loop thread only: Wake() arrived since the round began
-  bool stopping_ = false;      // loop thread only
+  LoopSleep sleep_;  // the loop's sleep, ended by Wake() and Stop()
   std::atomic<bool> finished_{false};
   std::mutex engine_mutex_;  // guards every use of engine_
 };
