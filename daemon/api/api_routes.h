@@ -26,6 +26,16 @@
 #include "workflows/template_store.h"
 #include "workflows/work_list.h"
 
+namespace duly {
+// Stores of the cases, promises and plans, statements and reports rooms (their headers live in
+// those rooms; dulyd passes the instances built over the SociStore's connections).
+class CaseStore;
+class PromiseStore;
+class PaymentPlanStore;
+class StatementStore;
+class ReportStore;
+}  // namespace duly
+
 namespace duly::daemon {
 
 struct ApiContext {
@@ -81,6 +91,19 @@ struct ApiContext {
   // due day now (Delivery::PrintDue). Either empty: the letters routes answer 503.
   std::string letters_dir{};
   std::function<Result<std::vector<channels::PrintRegister>>()> print_letters{};
+  // Complaint cases (/v1/cases), promises to pay (/v1/promises), payment plans (/v1/plans),
+  // bank statements and the reconciliation queue (/v1/statements, /v1/reconciliation) and the
+  // reports (/v1/reports/...). Null: those routes answer 503.
+  CaseStore* cases = nullptr;
+  PromiseStore* promises = nullptr;
+  PaymentPlanStore* plans = nullptr;
+  StatementStore* statements = nullptr;
+  ReportStore* reports = nullptr;
+  // Mollie's webhook (POST /v1/webhooks/mollie) carries only a payment id: this blocking call
+  // fetches that payment from Mollie and posts it when paid. Empty: the webhook answers 503.
+  std::function<Status(const std::string& payment_id)> mollie_payment_changed{};
+  // The built web UI (web/dist) that dulyd serves at /; empty: / answers 404.
+  std::string web_dir{};
 };
 
 void AddApiRoutes(Router& router, ApiContext& context);

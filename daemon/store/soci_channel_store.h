@@ -23,6 +23,9 @@ class SociChannelStore : public SociStore, protected StoreTransactions {
   SociChannelStore(std::unique_ptr<Connections> connections, const Clock& clock)
       : StoreTransactions(std::move(connections), clock) {}
 
+  std::shared_ptr<Connections> SharedConnections() const override { return connections_; }
+  const Clock& clock() const override { return clock_; }
+
   // Store (soci_store_channels.cpp)
   Status RecordOptIn(const std::string& customer, const std::string& channel,
                      const Actor& actor) override;

@@ -41,6 +41,7 @@ struct MigrationInfo {
 };
 
 class SociStore;
+class Connections;
 
 // Opens (and by default migrates) the database. Errors: kInvalidArgument for a bad URL,
 // kUnavailable when the database cannot be reached, kInternal when a migration fails (the
@@ -60,6 +61,11 @@ class SociStore : public Store,
   // Every migration this build knows, and whether the database has it.
   virtual Result<std::vector<MigrationInfo>> Migrations() = 0;
   virtual DatabaseKind kind() const = 0;
+  // The connections and clock this store runs on, for the stores of later rooms that keep their
+  // tables in the same database (cases, promises and plans, statements): built over these, they
+  // share the SQLite writer and the history chain, so their transactions are as safe as ours.
+  virtual std::shared_ptr<Connections> SharedConnections() const = 0;
+  virtual const Clock& clock() const = 0;
 };
 
 }  // namespace duly::daemon

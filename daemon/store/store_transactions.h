@@ -7,7 +7,9 @@
 // (body opens one after locking its rows, so rows are always locked before the history head).
 // Read() runs body(session) on a reader. A soci_error recovers the session (reconnecting a lost
 // connection) and becomes an Error with `context` (StoreError). Thread-safety: safe from many
-// threads at once (Connections serialises the SQLite writer); the Clock must outlive it.
+// threads at once (Connections serialises the SQLite writer); several stores may share one
+// Connections (SociStore::SharedConnections), so they share the writer and the history chain; the
+// Clock must outlive it.
 #pragma once
 
 #include <memory>
@@ -24,7 +26,7 @@ namespace duly::daemon {
 
 class StoreTransactions {
  public:
-  StoreTransactions(std::unique_ptr<Connections> connections, const Clock& clock)
+  StoreTransactions(std::shared_ptr<Connections> connections, const Clock& clock)
       : connections_(std::move(connections)), clock_(clock) {}
 
  protected:
@@ -82,7 +84,7 @@ class StoreTransactions {
     });
   }
 
-  std::unique_ptr<Connections> connections_;
+  std::shared_ptr<Connections> connections_;
   const Clock& clock_;
 };
 
