@@ -7,6 +7,7 @@
 //                       (--standin-url URL | --smtp-port P | --fake)
 //                       [--in-flight 512] [--workers 8] [--batch 1000] [--pool 4]
 //                       [--connections IN_FLIGHT] [--smtp-threads 8]
+//                       [--settle-batch 256] [--settle-delay-ms 5]
 //
 // DATABASE_URL names an empty database. Phases (a ManualClock is the store's time throughout):
 //  1. seed:  the workflow "bench" (one step: the "reminder-friendly" template on the channel) and
@@ -62,6 +63,8 @@ struct Options {
   int pool = 4;
   int connections = 0;  // 0: in_flight
   int smtp_threads = 8;
+  int settle_batch = 256;  // 1: one transaction per message, as before batching
+  int settle_delay_ms = 5;
 };
 
 [[noreturn]] void Die(const std::string& what, const duly::Error& error) {
@@ -74,11 +77,13 @@ void Check(const std::string& what, const duly::Status& status) {
 }
 
 [[noreturn]] void Usage(const char* program) {
-  std::fprintf(stderr,
-               "usage: %s DATABASE_URL --messages N --channel sms|email "
-               "(--standin-url URL | --smtp-port P | --fake) [--in-flight 512] [--workers 8] "
-               "[--batch 1000] [--pool 4] [--connections N] [--smtp-threads 8]\n",
-               program);
+  std::fprintf(
+      stderr,
+      "usage: %s DATABASE_URL --messages N --channel sms|email "
+      "(--standin-url URL | --smtp-port P | --fake) [--in-flight 512] [--workers 8] "
+      "[--batch 1000] [--pool 4] [--connections N] [--smtp-threads 8] [--settle-batch 256] "
+      "[--settle-delay-ms 5]\n",
+      program);
   std::exit(2);
 }
 
@@ -115,6 +120,10 @@ Options ParseOptions(int argc, char** argv) {
       options.connections = number();
     else if (flag == "--smtp-threads")
       options.smtp_threads = number();
+    else if (flag == "--settle-batch")
+      options.settle_batch = number();
+    else if (flag == "--settle-delay-ms")
+      options.settle_delay_ms = number();
     else
       Usage(argv[0]);
   }
@@ -250,6 +259,8 @@ int main(int argc, char** argv) {
   dispatch_options.batch_size = options.batch;
   dispatch_options.max_in_flight = options.in_flight;
   dispatch_options.workers = options.workers;
+  dispatch_options.settle_batch = options.settle_batch;
+  dispatch_options.settle_delay = std::chrono::milliseconds(options.settle_delay_ms);
   duly::channels::Dispatcher dispatcher(timed_outbox, timed_composer, tasks,
                                         {{options.channel, channel.channel.get()}}, clock,
                                         dispatch_options);
@@ -328,6 +339,7 @@ int main(int argc, char** argv) {
       {"unknown", total.unknown},
       {"in_flight", options.in_flight},
       {"workers", options.workers},
+      {"settle_batch", options.settle_batch},
       {"rounds", rounds},
       {"fire_seconds", fire_seconds},
       {"send_seconds", send_seconds},

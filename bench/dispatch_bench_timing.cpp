@@ -44,6 +44,12 @@ Status TimedOutbox::MarkMessageSent(std::int64_t id, const std::string& owner,
                      [&] { return inner_.MarkMessageSent(id, owner, provider_id); });
 }
 
+Result<std::vector<Status>> TimedOutbox::SettleMessages(
+    const std::vector<MessageSettlement>& settlements, const std::string& owner) {
+  return clock_.Time("outbox.SettleMessages",
+                     [&] { return inner_.SettleMessages(settlements, owner); });
+}
+
 Status TimedOutbox::MarkMessageFailed(std::int64_t id, const std::string& owner, bool permanent,
                                       Instant retry_at, const std::string& error) {
   return clock_.Time("outbox.MarkMessageFailed", [&] {

@@ -70,6 +70,8 @@ class TimedOutbox final : public OutboxStore {
                             Instant reconcile_at, const std::string& error) override;
   Status MarkMessageCanceled(std::int64_t id, const std::string& owner,
                              const std::string& reason) override;
+  Result<std::vector<Status>> SettleMessages(const std::vector<MessageSettlement>& settlements,
+                                             const std::string& owner) override;
   Status RecordDeliveryStatus(const std::string& provider_id, MessageDelivery delivery,
                               const std::string& error_code) override;
   Result<std::vector<OutboxRecord>> ListCustomerMessages(const std::string& customer,

@@ -18,8 +18,14 @@
 #include <systemd/sd-daemon.h>
 #include <unistd.h>
 
+#include "channels/http/curl_http_client.h"
+#include "channels/mollie/mollie_client.h"
+#include "channels/mollie/mollie_payment_links.h"
 #include "daemon/api/api_routes.h"
 #include "daemon/api/iso_instant.h"
+#include "daemon/cases/case_job.h"
+#include "daemon/cluster/job_runner.h"
+#include "daemon/cluster/node_lock.h"
 #include "daemon/config/config.h"
 #include "daemon/delivery/delivery.h"
 #include "daemon/delivery/delivery_settings.h"
@@ -28,10 +34,21 @@
 #include "daemon/http/router.h"
 #include "daemon/http/server.h"
 #include "daemon/http/token_secret.h"
+#include "daemon/mollie/mollie_payment_sync.h"
+#include "daemon/plans/plan_job.h"
 #include "daemon/scheduler/engine_scheduler.h"
 #include "daemon/scheduler/scheduler_metrics.h"
 #include "daemon/simulate/simulator.h"
 #include "daemon/store/database_url.h"
+#include "daemon/store/node_registry.h"
+#include "daemon/store/pg_wakeups.h"
+#include "daemon/store/singleton_lock.h"
+#include "daemon/store/soci_case_store.h"
+#include "daemon/store/soci_payment_link_store.h"
+#include "daemon/store/soci_plan_store.h"
+#include "daemon/store/soci_promise_store.h"
+#include "daemon/store/soci_report_store.h"
+#include "daemon/store/soci_statement_store.h"
 #include "daemon/store/soci_store.h"
 #include "workflows/clock.h"
 #include "workflows/engine/engine.h"
@@ -64,6 +81,8 @@ EngineOptions EngineOptionsFrom(const Config& config) {
   options.default_country = config.engine.country;
   options.send_time = std::chrono::minutes(config.engine.send_minutes);
   options.batch_size = config.engine.batch_size;
+  // The engine pauses a promised invoice as long as the plan job waits before calling it broken.
+  options.promise_grace_days = config.plans.promise_grace_days;
   return options;
 }
 
@@ -111,6 +130,13 @@ int Run(const Config& config) {
     spdlog::critical("startup failed: database URL: {}", url.error().message);
     return 1;
   }
+  // SQLite serves one node: a second dulyd on the same file stops here, before touching it.
+  Result<NodeLock> node_lock = NodeLock();
+  if (url->kind == DatabaseKind::kSqlite) node_lock = LockSqliteNode(url->sqlite_path);
+  if (!node_lock) {
+    spdlog::critical("startup failed: {}", node_lock.error().message);
+    return 1;
+  }
   StoreOptions store_options;
   store_options.pool_size = config.blocking_threads;
   Result<std::unique_ptr<SociStore>> store = OpenStore(*url, clock, store_options);
@@ -121,6 +147,34 @@ int Run(const Config& config) {
   spdlog::info("store {} open and migrated", url->Redacted());
 
   SociStore& db = **store;
+  // The rooms that keep their tables beside the core ones share its connections: one SQLite
+  // writer, one history chain.
+  SociCaseStore cases(db.SharedConnections(), clock, config.cases);
+  SociPromiseStore promises(db.SharedConnections(), clock, config.plans);
+  SociPlanStore plans(db.SharedConnections(), clock, config.plans);
+  SociStatementStore statements(db.SharedConnections(), clock);
+  SociPaymentLinkStore payment_links(db.SharedConnections(), clock);
+  SociReportStore reports(db.SharedConnections(), clock);
+
+  // Mollie payment links in customer messages, and its webhook's payments posted.
+  std::unique_ptr<channels::mollie::MollieClient> mollie;
+  std::unique_ptr<channels::mollie::MolliePaymentLinks> mollie_links;
+  std::unique_ptr<MolliePaymentSync> mollie_sync;
+  if (config.mollie.active()) {
+    channels::mollie::MollieConfig mollie_config;
+    mollie_config.api_key = config.mollie.api_key;
+    mollie_config.base_url = config.mollie.base_url;
+    mollie_config.redirect_url = config.mollie.redirect_url;
+    mollie_config.webhook_url = channels::mollie::WebhookUrlFor(config.channels.public_url);
+    mollie_config.link_lifetime = std::chrono::hours(config.mollie.link_lifetime_hours);
+    mollie_config.request_timeout = std::chrono::milliseconds(config.mollie.timeout_ms);
+    mollie = std::make_unique<channels::mollie::MollieClient>(
+        mollie_config, std::make_shared<channels::http::CurlHttpClient>());
+    mollie_links =
+        std::make_unique<channels::mollie::MolliePaymentLinks>(*mollie, payment_links, clock);
+    mollie_sync = std::make_unique<MolliePaymentSync>(*mollie, payment_links, db, config.time_zone);
+    spdlog::info("mollie: payment links on, webhook {}", mollie_config.webhook_url);
+  }
 
   // The engine runs on `control` (this thread's event loop, with signals and the watchdog); its
   // database work goes to its own one-thread pool (SQLite has one writer anyway).
@@ -131,8 +185,21 @@ int Run(const Config& config) {
   char host[256] = "dulyd";
   ::gethostname(host, sizeof host - 1);
   const std::string node = std::string(host) + ":" + std::to_string(::getpid());
-  Result<std::unique_ptr<Delivery>> created = Delivery::Create(
-      config, control, DeliveryStores{db, db, db, db}, clock, node, test_clock != nullptr);
+  // This node in the nodes table, with a heartbeat every 10 s (GET /v1/nodes).
+  NodeRegistry nodes(db.SharedConnections(), system_clock);
+  NodeStatus self;
+  self.id = node + ":" + std::to_string(ToEpochMillis(system_clock.Now()));
+  self.host = host;
+  self.pid = ::getpid();
+  self.version = DULY_VERSION;
+  if (Status registered = nodes.Register(self); !registered) {
+    spdlog::critical("startup failed: registering node {}: {}", self.id,
+                     registered.error().message);
+    return 1;
+  }
+  Result<std::unique_ptr<Delivery>> created =
+      Delivery::Create(config, control, DeliveryStores{db, db, db, db, mollie_links.get()}, clock,
+                       node, test_clock != nullptr);
   if (!created) {
     spdlog::critical("startup failed: {}", created.error().message);
     return 1;
@@ -151,6 +218,47 @@ int Run(const Config& config) {
   EngineScheduler scheduler(control, engine_pool, engine, clock, scheduler_metrics,
                             scheduler_options);
 
+  // On PostgreSQL other nodes' commits wake this node's loops (LISTEN/NOTIFY, migration 0012).
+  std::unique_ptr<PgWakeups> wakeups;
+  if (url->kind == DatabaseKind::kPostgresql) {
+    wakeups = std::make_unique<PgWakeups>(url->soci_connect,
+                                          [&scheduler, &delivery](const std::string& channel) {
+                                            if (channel == "duly_timers") scheduler.Wake();
+                                            if (channel == "duly_outbox") delivery.Wake();
+                                          });
+  }
+
+  // Periodic jobs; those that must run on one node at a time hold an advisory lock.
+  SingletonLock singleton_lock(db.SharedConnections());
+  JobRunner jobs(control, singleton_lock);
+  jobs.Add({.name = "node-heartbeat",
+            .every = std::chrono::seconds(10),
+            .singleton = false,
+            .on_test_clock = false,
+            .round = [&nodes, &self] {
+              Status beat = nodes.Heartbeat(self.id);
+              if (!beat && beat.error().code == ErrorCode::kNotFound) return nodes.Register(self);
+              return beat;
+            }});
+
+  CaseJob case_job(cases);
+  jobs.Add({.name = "case-reminders-and-escalations", .round = [&case_job, &clock, &delivery] {
+              Result<CaseRound> round = case_job.RunDue(clock.Now());
+              if (!round) return Status(std::move(round).error());
+              if (round->reminders + round->escalations > 0) delivery.Wake();
+              return Status::Ok();
+            }});
+  PlanJob plan_job(promises, plans);
+  jobs.Add({.name = "promises-and-plans", .round = [&plan_job, &clock, &delivery, &scheduler] {
+              Result<PlanJobReport> round = plan_job.RunDue(clock.Now());
+              if (!round) return Status(std::move(round).error());
+              if (round->Changes() > 0) {
+                scheduler.Wake();  // broken promises and plans resume their invoices
+                delivery.Wake();   // installment reminders
+              }
+              return Status::Ok();
+            }});
+
   Metrics metrics;
   metrics.AddGauge("duly_engine_pending_timers", "Engine timers in the store, due or not.", [&db] {
     Result<std::int64_t> pending = db.PendingTimers();
@@ -161,9 +269,9 @@ int Run(const Config& config) {
   ApiContext api{.store = db,
                  .clock = clock,
                  .metrics_text =
-                     [&metrics, &scheduler_metrics, &delivery] {
+                     [&metrics, &scheduler_metrics, &delivery, &jobs] {
                        return metrics.RenderText() + scheduler_metrics.RenderText() +
-                              delivery.MetricsText();
+                              delivery.MetricsText() + jobs.MetricsText();
                      },
                  .accepting = [&accepting] { return accepting.load(); },
                  .catalog = db,
@@ -183,11 +291,27 @@ int Run(const Config& config) {
                  .company = *CompanyProfileFrom(config),
                  .letters_dir = delivery.letters().dir.string(),
                  .print_letters = [&delivery] { return delivery.PrintDue(); }};
+  api.list_nodes = [&nodes] { return nodes.List(); };
+  api.cases = &cases;
+  api.promises = &promises;
+  api.plans = &plans;
+  api.statements = &statements;
+  api.reports = &reports;
+  if (mollie_sync) {
+    api.mollie_payment_changed = [&mollie_sync](const std::string& id) {
+      return mollie_sync->PaymentChanged(id);
+    };
+  }
+  api.web_dir = config.web_dir;
   if (test_clock) {
     // The dispatcher sleeps until woken on the test clock: wake it once the engine has caught up,
     // so retries and queued messages that became due by the move go out.
-    api.catch_up_engine = [&scheduler, &delivery](const std::function<void()>& move_clock) {
+    api.catch_up_engine = [&scheduler, &delivery, &jobs](const std::function<void()>& move_clock) {
       Result<FireReport> report = scheduler.CatchUp(move_clock);
+      // Reminders, escalations and rounds the move made due run before the answer.
+      if (Status ran = jobs.RunAllNow(); !ran) {
+        spdlog::error("jobs after the test clock moved: {}", ran.error().message);
+      }
       delivery.Wake();
       // Letters whose print time the move passed are printed before the answer, as the minute
       // loop of the system clock would have.
@@ -215,6 +339,7 @@ int Run(const Config& config) {
   accepting = true;
   scheduler.Start();
   delivery.Start();
+  jobs.Start();
   // Posted after the scheduler's coroutine, so READY is sent once the engine loop runs.
   const std::string ready = "READY=1\nSTATUS=listening on " + config.listen_address.host + ":" +
                             std::to_string(server.port());
@@ -241,11 +366,15 @@ int Run(const Config& config) {
     watchdog.cancel();
     scheduler.Stop();
     delivery.Stop();
+    jobs.Stop();
   });
   control.run();
 
   server.Stop();
   engine_pool.join();
+  if (Status stopped = nodes.Stop(self.id); !stopped) {
+    spdlog::warn("recording node {} as stopped: {}", self.id, stopped.error().message);
+  }
   spdlog::info("dulyd stopped");
   return 0;
 }

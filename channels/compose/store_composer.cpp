@@ -4,6 +4,8 @@
 #include <memory>
 #include <utility>
 
+#include <spdlog/spdlog.h>
+
 #include "channels/compose/composition_values.h"
 #include "channels/compose/letter_composition.h"
 #include "channels/compose/letter_document_json.h"
@@ -51,8 +53,12 @@ std::string JoinParagraphs(const LetterDocument& letter) {
 }  // namespace
 
 StoreComposer::StoreComposer(Store& store, TemplateLibrary& templates, CompanyProfile company,
-                             const Clock& clock)
-    : store_(store), templates_(templates), company_(std::move(company)), clock_(clock) {}
+                             const Clock& clock, PaymentLinkSource* payment_links)
+    : store_(store),
+      templates_(templates),
+      company_(std::move(company)),
+      clock_(clock),
+      payment_links_(payment_links) {}
 
 Result<OutboundMessage> StoreComposer::Compose(const OutboxMessage& row) {
   CompositionRequest request;
@@ -64,6 +70,7 @@ Result<OutboundMessage> StoreComposer::Compose(const OutboxMessage& row) {
   request.template_id = row.template_id;
   // A customer's language is read now; a colleague's is the row's.
   if (row.recipient_kind == RecipientKind::kColleague) request.language = row.language;
+  request.payment_link = row.recipient_kind == RecipientKind::kCustomer;
   for (const OutboxItem& item : row.items) {
     if (std::find(request.invoices.begin(), request.invoices.end(), item.invoice) ==
         request.invoices.end()) {
@@ -152,6 +159,18 @@ Result<OutboundMessage> StoreComposer::Compose(const CompositionRequest& request
     message.to = std::move(*address);
   } else if (request.require_address || address.error().code != ErrorCode::kPolicy) {
     return address.error();
+  }
+  // A call reads its text aloud: no URL in it.
+  if (request.recipient_kind == RecipientKind::kCustomer && request.payment_link &&
+      payment_links_ != nullptr && !invoices->empty() && request.channel != "voice") {
+    // A link never holds up a reminder: without one the message still goes (bank transfer).
+    Result<std::string> link = payment_links_->LinkFor(*customer, *invoices);
+    if (link) {
+      values.payment_link = std::move(*link);
+    } else {
+      spdlog::warn("message {} to customer {}: sent without a payment link: {}", request.id,
+                   customer->id, link.error().message);
+    }
   }
 
   if (request.channel != "letter") {

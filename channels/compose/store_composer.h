@@ -21,6 +21,10 @@
 // customer row keeps only invoices still open (kNotFound when none is: cancel); a colleague row
 // keeps every invoice that still exists. A template missing in every language tried, or one that
 // would render a blank, is kInvalidArgument naming the template, language and part.
+// Payment links: with a PaymentLinkSource, a customer row (CompositionRequest::payment_link)
+// asks it for a link to pay the row's open invoices and renders it as {{payment_link}}; when the
+// source fails (Mollie unreachable, mixed currencies) the message goes without a link and a
+// warning is logged: a link never holds up a reminder. Previews and calls make no link.
 // Compose(request) serves the templates API's preview: the same rendering for any customer,
 // template, language and channel, optionally with a draft TemplateSet and without an address.
 // Thread-safety: Compose may run concurrently; Store, TemplateLibrary and Clock must outlive it.
@@ -35,6 +39,7 @@
 #include "channels/letter/letter_renderer.h"
 #include "channels/message_composer.h"
 #include "workflows/clock.h"
+#include "workflows/payment_link_source.h"
 #include "workflows/store.h"
 
 namespace duly::channels {
@@ -50,12 +55,14 @@ struct CompositionRequest {
   std::vector<std::string> invoices;  // the invoices, in order
   bool open_invoices = false;         // ignore `invoices`: every open invoice of the customer
   bool require_address = true;        // false: render even when the recipient has no address
+  bool payment_link = false;          // customer rows: ask the PaymentLinkSource for a link
 };
 
 class StoreComposer final : public MessageComposer {
  public:
+  // `payment_links` null: messages carry no payment link. It must outlive the composer.
   StoreComposer(Store& store, TemplateLibrary& templates, CompanyProfile company,
-                const Clock& clock);
+                const Clock& clock, PaymentLinkSource* payment_links = nullptr);
 
   Result<OutboundMessage> Compose(const OutboxMessage& row) override;
   // `templates` null: the library's set in force.
@@ -70,6 +77,7 @@ class StoreComposer final : public MessageComposer {
   const CompanyProfile company_;
   const Clock& clock_;
   const LetterRenderer renderer_;
+  PaymentLinkSource* const payment_links_;
 };
 
 }  // namespace duly::channels

@@ -33,6 +33,11 @@ struct DispatchOptions {
   std::chrono::milliseconds send_timeout{std::chrono::minutes(2)};
   int max_in_flight = 512;  // sends started and not yet answered, across channels
   int workers = 8;          // threads that compose, write to the store and run synchronous sends
+  // What became of each row is recorded in batches (one transaction each): a batch is written
+  // once settle_batch rows wait, the oldest has waited settle_delay, or every row of the round
+  // is waiting. A row stays leased until its batch commits.
+  int settle_batch = 256;
+  std::chrono::milliseconds settle_delay{5};
   // Transient failures: full-jitter exponential back-off, uniform in
   // [0, min(retry_cap, retry_base * 2^attempt)], unless the provider gave a Retry-After.
   std::chrono::milliseconds retry_base{std::chrono::seconds(30)};

@@ -49,6 +49,7 @@ Dispatcher::Dispatcher(OutboxStore& outbox, MessageComposer& composer, TaskStore
       timer_(timer ? *timer : *own_timer_),
       backoff_(options_.retry_base, options_.retry_cap, options_.jitter_seed),
       gate_(timer_, options_.rates, options_.max_in_flight),
+      settlements_(outbox_, options_.owner, options_.settle_batch, options_.settle_delay),
       workers_(options_.workers) {}
 
 Dispatcher::~Dispatcher() = default;
@@ -89,16 +90,17 @@ void Dispatcher::Count(const std::function<void(DispatchReport&)>& change) {
 void Dispatcher::Done() {
   std::lock_guard lock(report_mutex_);
   if (--unsettled_ == 0) settled_.notify_all();
+  FlushWhenAllQueued();
 }
 
-bool Dispatcher::Recorded(const OutboxMessage& row, const char* what, const Status& status) {
+bool Dispatcher::Recorded(std::int64_t id, const char* what, const Status& status) {
   if (status.ok()) return true;
   if (status.error().code == ErrorCode::kConflict) {
-    spdlog::warn("dispatcher: message {}: could not record {}: the lease was lost: {}", row.id,
-                 what, status.error().message);
+    spdlog::warn("dispatcher: message {}: could not record {}: the lease was lost: {}", id, what,
+                 status.error().message);
     Count([](DispatchReport& report) { ++report.lease_lost; });
   } else {
-    spdlog::error("dispatcher: message {}: could not record {}: {}", row.id, what,
+    spdlog::error("dispatcher: message {}: could not record {}: {}", id, what,
                   status.error().message);
     Count([](DispatchReport& report) { ++report.store_errors; });
   }
@@ -109,7 +111,6 @@ void Dispatcher::Prepare(const OutboxMessage& row) {
   const auto found = channels_.find(row.channel);
   if (found == channels_.end() || found->second == nullptr) {
     Permanent(row, row.channel + " failed: no " + row.channel + " channel is configured");
-    Done();
     return;
   }
   Channel& channel = *found->second;
@@ -123,21 +124,14 @@ void Dispatcher::Prepare(const OutboxMessage& row) {
     if (row.needs_reconcile) {
       // The earlier attempt may have arrived: never drop or resend the row without asking.
       if (transient) {
-        const Instant attempted = row.attempted_at.value_or(row.due_at);
-        if (Recorded(row, "the unknown outcome",
-                     outbox_.MarkMessageUnknown(row.id, options_.owner, attempted,
-                                                clock_.Now() + options_.reconcile_delay, reason))) {
-          Count([](DispatchReport& report) { ++report.unknown; });
-        }
+        Unknown(row, row.attempted_at.value_or(row.due_at), reason);
       } else {
         FailForGood(row, TaskKind::kUnknownOutcome,
                     reason + " (an earlier attempt may have been delivered)");
       }
     } else if (error.code == ErrorCode::kNotFound) {
-      if (Recorded(row, "the cancellation",
-                   outbox_.MarkMessageCanceled(row.id, options_.owner, error.message))) {
-        Count([](DispatchReport& report) { ++report.canceled; });
-      }
+      Record(row, MessageSettlement::Canceled(row.id, error.message), "the cancellation",
+             [](DispatchReport& report) { ++report.canceled; });
     } else if (error.code == ErrorCode::kInvalidArgument) {
       FailForGood(row, TaskKind::kFailedMessage, reason);
     } else if (error.code == ErrorCode::kPolicy) {
@@ -145,7 +139,6 @@ void Dispatcher::Prepare(const OutboxMessage& row) {
     } else {
       Transient(row, reason, std::nullopt);
     }
-    Done();
     return;
   }
   if (row.needs_reconcile) {
@@ -160,13 +153,11 @@ void Dispatcher::Reconcile(const OutboxMessage& row, Channel& channel,
   const Instant attempted = row.attempted_at.value_or(row.due_at);
   Channel::ReconcileOutcome outcome = channel.Reconcile(message, attempted);
   if (const auto* receipt = std::get_if<SendReceipt>(&outcome)) {
-    if (Recorded(row, "the reconciled send",
-                 outbox_.MarkMessageSent(row.id, options_.owner, receipt->provider_id))) {
-      Count([](DispatchReport& report) {
-        ++report.sent;
-        ++report.reconciled;
-      });
-    }
+    Record(row, MessageSettlement::Sent(row.id, receipt->provider_id), "the reconciled send",
+           [](DispatchReport& report) {
+             ++report.sent;
+             ++report.reconciled;
+           });
   } else if (const auto* failure = std::get_if<SendFailure>(&outcome)) {
     FailForGood(row, TaskKind::kUnknownOutcome,
                 row.channel + " outcome unknown: the attempt at " + FormatInstantUtc(attempted) +
@@ -178,14 +169,8 @@ void Dispatcher::Reconcile(const OutboxMessage& row, Channel& channel,
       return;
     }
     const std::string why = status.ok() ? "no answer" : status.error().message;
-    if (Recorded(row, "the unknown outcome",
-                 outbox_.MarkMessageUnknown(row.id, options_.owner, attempted,
-                                            clock_.Now() + options_.reconcile_delay,
-                                            row.channel + " could not be asked: " + why))) {
-      Count([](DispatchReport& report) { ++report.unknown; });
-    }
+    Unknown(row, attempted, row.channel + " could not be asked: " + why);
   }
-  Done();
 }
 
 void Dispatcher::Enqueue(const OutboxMessage& row, Channel& channel, OutboundMessage message) {
@@ -211,7 +196,6 @@ void Dispatcher::Start(const std::shared_ptr<Send>& send) {
     Transient(send->row,
               send->row.channel + " was not sent: the lease ran out waiting for the rate limit",
               std::chrono::seconds(0));
-    Done();
     return;
   }
   send->started = std::chrono::steady_clock::now();
@@ -221,20 +205,15 @@ void Dispatcher::Start(const std::shared_ptr<Send>& send) {
     Count(
         [&latency](DispatchReport& report) { report.send_latency_us.push_back(latency.count()); });
     gate_.Finished();
-    workers_.Post([this, send, outcome = std::move(outcome)] {
-      Settle(*send, outcome);
-      Done();
-    });
+    workers_.Post([this, send, outcome = std::move(outcome)] { Settle(*send, outcome); });
   });
 }
 
 void Dispatcher::Settle(const Send& send, const SendOutcome& outcome) {
   const OutboxMessage& row = send.row;
   if (const auto* receipt = std::get_if<SendReceipt>(&outcome)) {
-    if (Recorded(row, "the send",
-                 outbox_.MarkMessageSent(row.id, options_.owner, receipt->provider_id))) {
-      Count([](DispatchReport& report) { ++report.sent; });
-    }
+    Record(row, MessageSettlement::Sent(row.id, receipt->provider_id), "the send",
+           [](DispatchReport& report) { ++report.sent; });
     return;
   }
   const SendFailure& failure = std::get<SendFailure>(outcome);
@@ -246,13 +225,7 @@ void Dispatcher::Settle(const Send& send, const SendOutcome& outcome) {
       Permanent(row, row.channel + " failed: " + failure.reason);
       return;
     case FailureKind::kUnknownOutcome:
-      if (Recorded(
-              row, "the unknown outcome",
-              outbox_.MarkMessageUnknown(row.id, options_.owner, send.attempted_at,
-                                         clock_.Now() + options_.reconcile_delay,
-                                         row.channel + " outcome unknown: " + failure.reason))) {
-        Count([](DispatchReport& report) { ++report.unknown; });
-      }
+      Unknown(row, send.attempted_at, row.channel + " outcome unknown: " + failure.reason);
       return;
   }
 }
@@ -267,11 +240,8 @@ void Dispatcher::Transient(const OutboxMessage& row, const std::string& reason,
   const std::chrono::milliseconds delay =
       retry_after ? std::chrono::duration_cast<std::chrono::milliseconds>(*retry_after)
                   : backoff_.Delay(row.attempt);
-  if (Recorded(row, "the retry",
-               outbox_.MarkMessageFailed(row.id, options_.owner, /*permanent=*/false,
-                                         clock_.Now() + delay, reason))) {
-    Count([](DispatchReport& report) { ++report.retried; });
-  }
+  Record(row, MessageSettlement::Failed(row.id, /*permanent=*/false, clock_.Now() + delay, reason),
+         "the retry", [](DispatchReport& report) { ++report.retried; });
 }
 
 void Dispatcher::Permanent(const OutboxMessage& row, const std::string& reason) {
@@ -279,27 +249,61 @@ void Dispatcher::Permanent(const OutboxMessage& row, const std::string& reason) 
     FailForGood(row, TaskKind::kFailedMessage, reason);
     return;
   }
-  if (Recorded(
-          row, "the fallback",
-          outbox_.MarkMessageFallback(row.id, options_.owner, row.fallbacks.front(), reason))) {
-    Count([](DispatchReport& report) { ++report.fell_back; });
-  }
+  Record(row, MessageSettlement::Fallback(row.id, row.fallbacks.front(), reason), "the fallback",
+         [](DispatchReport& report) { ++report.fell_back; });
+}
+
+void Dispatcher::Unknown(const OutboxMessage& row, Instant attempted_at,
+                         const std::string& reason) {
+  Record(row,
+         MessageSettlement::Unknown(row.id, attempted_at, clock_.Now() + options_.reconcile_delay,
+                                    reason),
+         "the unknown outcome", [](DispatchReport& report) { ++report.unknown; });
 }
 
 void Dispatcher::FailForGood(const OutboxMessage& row, TaskKind task, const std::string& reason) {
-  if (!Recorded(row, "the failure",
-                outbox_.MarkMessageFailed(row.id, options_.owner, /*permanent=*/true, clock_.Now(),
-                                          reason))) {
-    return;  // whoever holds the row now decides what becomes of it
-  }
-  Count([](DispatchReport& report) { ++report.failed; });
+  // Once the failure is recorded (and only then: otherwise whoever holds the row now decides what
+  // becomes of it) a collector task opens, on a worker: the settlement thread never waits for it.
   NewTask follow_up{task, row.customer, Invoices(row), reason, row.id};
-  Result<CollectorTask> created = tasks_.CreateTask(follow_up, kDispatcher);
-  if (!created) {
-    spdlog::error("dispatcher: message {}: the {} task could not be created: {}", row.id,
-                  TaskKindName(task), created.error().message);
-    Count([](DispatchReport& report) { ++report.store_errors; });
-  }
+  Record(
+      row, MessageSettlement::Failed(row.id, /*permanent=*/true, clock_.Now(), reason),
+      "the failure", [](DispatchReport& report) { ++report.failed; },
+      [this, id = row.id, task, follow_up = std::move(follow_up)] {
+        Result<CollectorTask> created = tasks_.CreateTask(follow_up, kDispatcher);
+        if (!created) {
+          spdlog::error("dispatcher: message {}: the {} task could not be created: {}", id,
+                        TaskKindName(task), created.error().message);
+          Count([](DispatchReport& report) { ++report.store_errors; });
+        }
+      });
+}
+
+void Dispatcher::Record(const OutboxMessage& row, MessageSettlement settlement, const char* what,
+                        void (*count)(DispatchReport&), std::function<void()> follow_up) {
+  std::lock_guard lock(report_mutex_);
+  ++queued_;
+  settlements_.Add(std::move(settlement), [this, id = row.id, what, count,
+                                           follow_up = std::move(follow_up)](const Status& status) {
+    const bool recorded = Recorded(id, what, status);
+    {
+      std::lock_guard counted(report_mutex_);
+      --queued_;
+      if (recorded) count(report_);
+    }
+    if (recorded && follow_up) {
+      workers_.Post([this, follow_up] {
+        follow_up();
+        Done();
+      });
+      return;
+    }
+    Done();
+  });
+  FlushWhenAllQueued();
+}
+
+void Dispatcher::FlushWhenAllQueued() {
+  if (queued_ > 0 && queued_ == unsettled_) settlements_.Flush();
 }
 
 }  // namespace duly::channels

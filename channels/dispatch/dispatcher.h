@@ -26,6 +26,10 @@
 // Composing, store writes and synchronous channels run on options.workers threads of the
 // dispatcher's own. A store error while recording (kConflict: the lease was lost) is logged and
 // counted in the report, never fatal; DispatchDue fails only when leasing fails.
+// Outcomes are recorded in batches (settlement_queue.h: options.settle_batch rows or
+// options.settle_delay, and at once when every row of the round waits for its batch), so a round
+// costs a few transactions, not one per row; a row's task (kFailedMessage, kUnknownOutcome) is
+// created after its failure is recorded. DispatchDue returns once every leased row is recorded.
 // Thread-safety: DispatchDue calls are serialised (one round at a time); NextDue may run
 // concurrently. Ownership: every reference must outlive the Dispatcher; the channels, composer
 // and stores must allow concurrent calls (their headers promise it).
@@ -45,6 +49,7 @@
 #include "channels/dispatch/retry_backoff.h"
 #include "channels/dispatch/send_gate.h"
 #include "channels/dispatch/send_timer.h"
+#include "channels/dispatch/settlement_queue.h"
 #include "channels/dispatch/worker_pool.h"
 #include "channels/message_composer.h"
 #include "workflows/clock.h"
@@ -85,10 +90,18 @@ class Dispatcher {
                  std::optional<std::chrono::seconds> retry_after);
   void Permanent(const OutboxMessage& row, const std::string& reason);
   void FailForGood(const OutboxMessage& row, TaskKind task, const std::string& reason);
-  // Records a store write's result; false when it failed (logged and counted).
-  bool Recorded(const OutboxMessage& row, const char* what, const Status& status);
+  void Unknown(const OutboxMessage& row, Instant attempted_at, const std::string& reason);
+  // Queues what became of `row` for the next batch; once written, `count` runs if it was
+  // recorded, then `follow_up` (on a worker, when recorded), then the row is done.
+  void Record(const OutboxMessage& row, MessageSettlement settlement, const char* what,
+              void (*count)(DispatchReport&), std::function<void()> follow_up = nullptr);
+  // Checks a store write's result; false when it failed (logged and counted).
+  bool Recorded(std::int64_t id, const char* what, const Status& status);
   void Count(const std::function<void(DispatchReport&)>& change);
   void Done();  // one leased row is settled
+  // Every row of the round still unsettled waits for its batch: write it now. REQUIRES:
+  // report_mutex_ held.
+  void FlushWhenAllQueued();
 
   OutboxStore& outbox_;
   MessageComposer& composer_;
@@ -104,8 +117,10 @@ class Dispatcher {
   std::mutex report_mutex_;  // guards the members below
   std::condition_variable settled_;
   std::int64_t unsettled_ = 0;
-  Instant lease_until_{};  // the leases of this round's rows end then
+  std::int64_t queued_ = 0;  // rows whose settlement waits in settlements_
+  Instant lease_until_{};    // the leases of this round's rows end then
   DispatchReport report_;
+  SettlementQueue settlements_;
   WorkerPool workers_;  // last: destroyed (drained and joined) first
 };
 

@@ -11,9 +11,10 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-constexpr std::array<std::string_view, 6> kDefaultIds = {
-    "reminder-friendly",        "reminder-second", "final-notice",
-    "customer-at-final-notice", "courtesy",        "follow-up"};
+constexpr std::array<std::string_view, 9> kDefaultIds = {
+    "reminder-friendly", "reminder-second", "final-notice",          "customer-at-final-notice",
+    "courtesy",          "follow-up",       "payment_plan_schedule", "installment_reminder",
+    "installment_missed"};
 
 MessageValues TwoInvoices() {
   MessageValues values;

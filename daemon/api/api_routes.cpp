@@ -11,10 +11,12 @@ void AddApiRoutes(Router& router, ApiContext& context) {
   // caller's ApiContext object need not outlive the router; the store and clock still must.
   auto shared = std::make_shared<const ApiContext>(context);
   AddProbeRoutes(router, shared);
+  AddNodeRoutes(router, shared);
   AddCustomerRoutes(router, shared);
   AddHistoryRoutes(router, shared);
   AddColleagueRoutes(router, shared);
   AddInvoiceRoutes(router, shared);
+  AddEinvoiceRoutes(router, shared);
   AddPaymentRoutes(router, shared);
   AddWorkflowRoutes(router, shared);
   AddSimulationRoutes(router, shared);
@@ -24,8 +26,16 @@ void AddApiRoutes(Router& router, ApiContext& context) {
   AddTemplateRoutes(router, shared);
   AddLetterRoutes(router, shared);
   AddTwilioWebhookRoutes(router, shared);
+  AddMollieWebhookRoutes(router, shared);
   AddTaskRoutes(router, shared);
   AddMessageRoutes(router, shared);
+  AddCaseRoutes(router, shared);
+  AddPromiseRoutes(router, shared);
+  AddPlanRoutes(router, shared);
+  AddStatementRoutes(router, shared);
+  AddCreditStatusRoutes(router, shared);
+  AddReportRoutes(router, shared);
+  AddWebAppRoutes(router, shared);
 }
 
 }  // namespace duly::daemon

@@ -16,6 +16,7 @@
 #include "channels/print/print_batch.h"
 #include "daemon/http/router.h"
 #include "daemon/simulate/scenario.h"
+#include "daemon/store/node_status.h"
 #include "workflows/clock.h"
 #include "workflows/engine/catalog_store.h"
 #include "workflows/engine/outbox_store.h"
@@ -102,6 +103,9 @@ struct ApiContext {
   // Mollie's webhook (POST /v1/webhooks/mollie) carries only a payment id: this blocking call
   // fetches that payment from Mollie and posts it when paid. Empty: the webhook answers 503.
   std::function<Status(const std::string& payment_id)> mollie_payment_changed{};
+  // The nodes sharing the database with their heartbeats (GET /v1/nodes; NodeRegistry::List in
+  // dulyd). Empty: that route answers 503.
+  std::function<Result<std::vector<NodeStatus>>()> list_nodes{};
   // The built web UI (web/dist) that dulyd serves at /; empty: / answers 404.
   std::string web_dir{};
 };

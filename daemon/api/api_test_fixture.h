@@ -35,6 +35,11 @@
 #include "daemon/http/token_secret.h"
 #include "daemon/scheduler/engine_scheduler.h"
 #include "daemon/store/database_url.h"
+#include "daemon/store/soci_case_store.h"
+#include "daemon/store/soci_plan_store.h"
+#include "daemon/store/soci_promise_store.h"
+#include "daemon/store/soci_report_store.h"
+#include "daemon/store/soci_statement_store.h"
 #include "daemon/store/soci_store.h"
 #include "workflows/clock.h"
 
@@ -61,6 +66,12 @@ class ApiTest : public ::testing::Test {
     engine_ = std::make_unique<Engine>(*store_, *store_, clock_, EngineOptions{});
     scheduler_ =
         std::make_unique<EngineScheduler>(loop_, pool_, *engine_, clock_, scheduler_metrics_);
+    promises_ =
+        std::make_unique<SociPromiseStore>(store_->SharedConnections(), clock_, PlanSettings{});
+    plans_ = std::make_unique<SociPlanStore>(store_->SharedConnections(), clock_, PlanSettings{});
+    statements_ = std::make_unique<SociStatementStore>(store_->SharedConnections(), clock_);
+    cases_ = std::make_unique<SociCaseStore>(store_->SharedConnections(), clock_);
+    reports_ = std::make_unique<SociReportStore>(store_->SharedConnections(), clock_);
     ApiContext context{
         .store = *store_,
         .clock = clock_,
@@ -86,7 +97,22 @@ class ApiTest : public ::testing::Test {
         .company = TestCompany(),
         .letters_dir = (dir_ / "letters").string(),
         .print_letters =
-            [this] { return channels::PrintDueBatches(LetterOptions(), clock_.Now(), renderer_); }};
+            [this] { return channels::PrintDueBatches(LetterOptions(), clock_.Now(), renderer_); },
+        .cases = cases_.get(),
+        .promises = promises_.get(),
+        .plans = plans_.get(),
+        .statements = statements_.get(),
+        .reports = reports_.get()};
+    // One live node, as dulyd's registry would list it (GET /v1/nodes).
+    context.list_nodes = []() -> Result<std::vector<NodeStatus>> {
+      NodeStatus node;
+      node.id = "test:1:0";
+      node.host = "test";
+      node.pid = 1;
+      node.version = "0.1.0";
+      node.alive = true;
+      return std::vector<NodeStatus>{node};
+    };
     context_ = std::make_unique<ApiContext>(context);
     AddApiRoutes(*router_, *context_);
     for (Role role :
@@ -97,6 +123,11 @@ class ApiTest : public ::testing::Test {
 
   void TearDown() override {
     router_.reset();
+    statements_.reset();
+    reports_.reset();
+    cases_.reset();
+    plans_.reset();
+    promises_.reset();
     outbox_.reset();
     tasks_.reset();
     scheduler_.reset();
@@ -198,6 +229,14 @@ class ApiTest : public ::testing::Test {
   static constexpr const char* kTwilioAuthToken = "12345";
   std::unique_ptr<MemoryTaskStore> tasks_;
   std::unique_ptr<MemoryOutboxStore> outbox_;
+  // Promises to pay and payment plans (/v1/promises, /v1/plans, credit status) over store_.
+  std::unique_ptr<SociPromiseStore> promises_;
+  std::unique_ptr<SociPlanStore> plans_;
+  // Bank statements and the reconciliation queue (/v1/statements, /v1/reconciliation) over store_.
+  std::unique_ptr<SociStatementStore> statements_;
+  std::unique_ptr<SociReportStore> reports_;
+  // Complaint cases (/v1/cases, /v1/reports/complaints) over store_.
+  std::unique_ptr<SociCaseStore> cases_;
   // The work list's policy; a test that needs weights sets it before SetUp.
   WorkListPolicy work_list_;
   // The stored message templates (/v1/templates).

@@ -38,6 +38,8 @@ void AddCollectionRoutes(Router& router, const SharedApiContext& context);
 void AddTestClockRoutes(Router& router, const SharedApiContext& context);
 // POST /v1/webhooks/twilio/status, /inbound and /voice-menu (public, X-Twilio-Signature).
 void AddTwilioWebhookRoutes(Router& router, const SharedApiContext& context);
+// POST /v1/webhooks/mollie (public; the id is looked up at Mollie).
+void AddMollieWebhookRoutes(Router& router, const SharedApiContext& context);
 // GET /v1/tasks, GET /v1/tasks/{id}, POST /v1/tasks/{id}/claim, POST /v1/tasks/{id}/complete.
 void AddTaskRoutes(Router& router, const SharedApiContext& context);
 // GET /v1/customers/{id}/messages.
@@ -46,7 +48,28 @@ void AddMessageRoutes(Router& router, const SharedApiContext& context);
 void AddTemplateRoutes(Router& router, const SharedApiContext& context);
 // GET /v1/letters/batches/{day}, GET /v1/letters/batches/{day}/pdf, POST /v1/letters/print.
 void AddLetterRoutes(Router& router, const SharedApiContext& context);
+// POST/GET /v1/cases, GET /v1/cases/{id}, POST /v1/cases/{id}/acknowledge, /comments, /reassign
+// and /resolve, GET /v1/reports/complaints (cases_api.cpp).
+void AddCaseRoutes(Router& router, const SharedApiContext& context);
+// POST/GET /v1/promises, POST /v1/promises/{id}/cancel.
+void AddPromiseRoutes(Router& router, const SharedApiContext& context);
+// POST/GET /v1/plans, POST /v1/plans/check, GET /v1/plans/{id}, POST /v1/plans/{id}/approve and
+// /cancel.
+void AddPlanRoutes(Router& router, const SharedApiContext& context);
+// POST /v1/statements, GET /v1/reconciliation, POST /v1/reconciliation/{id}/allocate and
+// /dismiss.
+void AddStatementRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/customers/{id}/credit-status.
+void AddCreditStatusRoutes(Router& router, const SharedApiContext& context);
+// POST /v1/invoices/ubl (one UBL Invoice or CreditNote as the raw XML body).
+void AddEinvoiceRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/reports/aging, /dso, /kpis, /channels, /collectors, /dashboard (managers, admin).
+void AddReportRoutes(Router& router, const SharedApiContext& context);
 // GET /healthz, /readyz, /metrics, /v1/openapi.json (public).
 void AddProbeRoutes(Router& router, const SharedApiContext& context);
+// GET /v1/nodes (nodes_api.cpp).
+void AddNodeRoutes(Router& router, const SharedApiContext& context);
+// The web UI from context->web_dir: the router's fallback for GET outside /v1 (public).
+void AddWebAppRoutes(Router& router, const SharedApiContext& context);
 
 }  // namespace duly::daemon

@@ -26,6 +26,9 @@ std::string Target(const RouteInfo& route, const std::string& task) {
   if (target.starts_with("/v1/colleagues")) id = "M1";
   if (target.starts_with("/v1/tasks")) id = task;
   if (target.starts_with("/v1/templates")) id = "reminder-friendly";
+  if (target.starts_with("/v1/promises") || target.starts_with("/v1/plans")) id = "1";
+  if (target.starts_with("/v1/reconciliation")) id = "1";
+  if (target.starts_with("/v1/cases")) id = "1";
   if (const std::size_t language = target.find("{language}"); language != std::string::npos) {
     target.replace(language, 10, "nl");
   }
@@ -61,6 +64,29 @@ TEST_F(ApiTest, EveryRouteAdmitsExactlyItsRoles) {
   failed.invoices = {"INV-1"};
   auto task = tasks_->CreateTask(failed, Actor{"test"});
   ASSERT_TRUE(task.has_value()) << task.error().message;
+  // Promise 1 and plan 1, which Target() names (INV-1 has EUR 1240.00 open after P1).
+  auto promise = promises_->RecordPromise({"C1",
+                                           {"INV-1"},
+                                           Money::FromCents(10000),
+                                           *ParseCalendarDate("2026-03-20"),
+                                           PromiseSource::kApi,
+                                           ""},
+                                          Actor{"test"});
+  ASSERT_TRUE(promise.has_value()) << promise.error().message;
+  ASSERT_EQ(promise->id, 1);
+  auto plan = plans_->CreatePlan({"C1",
+                                  {"INV-1"},
+                                  *ParseCalendarDate("2026-03-10"),
+                                  {{*ParseCalendarDate("2026-04-10"), Money::FromCents(62000)},
+                                   {*ParseCalendarDate("2026-05-10"), Money::FromCents(62000)}}},
+                                 false, Actor{"test"});
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  ASSERT_EQ(plan->id, 1);
+  // Case 1, which Target() names.
+  auto opened =
+      cases_->OpenCase(NewCase{"C1", {"INV-1"}, "other", "walk", "api", "M1"}, Actor{"test"});
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  ASSERT_EQ(opened->id, 1);
   // A printed letters batch for 2026-03-10, the day Target() names.
   {
     channels::LetterDocument letter;

@@ -8,6 +8,8 @@
 #include "daemon/cli/export_command.h"
 #include "daemon/cli/history_command.h"
 #include "daemon/cli/import_command.h"
+#include "daemon/cli/import_invoices_command.h"
+#include "daemon/cli/import_statement_command.h"
 #include "daemon/cli/migrate_command.h"
 #include "daemon/cli/simulate_command.h"
 #include "daemon/cli/token_command.h"
@@ -26,6 +28,8 @@ int RunDulyCommand(int argc, const char* const* argv, const Clock& clock, std::o
   AddMigrateCommand(app, context);
   AddTokenCommands(app, context);
   AddImportCommand(app, context);
+  AddImportInvoicesCommand(app, context);
+  AddImportStatementCommand(app, context);
   AddExportCommand(app, context);
   AddHistoryCommand(app, context);
   AddDemoCommand(app, context);

@@ -117,9 +117,10 @@ Result<Config> ParseConfig(std::string_view json_text) {
                            {{"", "not valid JSON"}});
   }
   if (!document.is_object()) return Field("", "must be a JSON object");
-  Status known = OnlyKnown(document, "",
-                           {"database_url", "listen", "time_zone", "io_threads", "blocking_threads",
-                            "http", "log_level", "engine", "channels"});
+  Status known =
+      OnlyKnown(document, "",
+                {"database_url", "listen", "time_zone", "io_threads", "blocking_threads", "http",
+                 "log_level", "engine", "channels", "mollie", "web", "plans", "cases"});
   if (!known) return std::move(known).error();
 
   Config config;
@@ -144,6 +145,15 @@ Result<Config> ParseConfig(std::string_view json_text) {
       if (!status) return std::move(status).error();
     }
   }
+  if (document.contains("web")) {
+    const json& web = document.at("web");
+    if (!web.is_object()) return Field("/web", "must be an object");
+    Status web_known = OnlyKnown(web, "/web", {"dir"});
+    if (!web_known) return std::move(web_known).error();
+    Status dir = ReadString(web, "/web", "dir", &config.web_dir);
+    if (!dir) return std::move(dir).error();
+    if (config.web_dir.empty()) return Field("/web/dir", "must not be empty");
+  }
   if (document.contains("engine")) {
     Status engine = ReadEngine(document.at("engine"), &config.engine);
     if (!engine) return std::move(engine).error();
@@ -153,10 +163,28 @@ Result<Config> ParseConfig(std::string_view json_text) {
     if (!channels) return std::move(channels).error();
     config.channels = std::move(*channels);
   }
+  if (document.contains("plans")) {
+    Result<PlanSettings> plans = ReadPlansConfig(document.at("plans"));
+    if (!plans) return std::move(plans).error();
+    config.plans = std::move(*plans);
+  }
+  config.plans.time_zone = config.time_zone;
+  if (document.contains("cases")) {
+    Result<CasePolicy> cases = ReadCasesConfig(document.at("cases"));
+    if (!cases) return std::move(cases).error();
+    config.cases = std::move(*cases);
+  }
+  if (document.contains("mollie")) {
+    Result<MollieConfig> mollie = ReadMollieConfig(document.at("mollie"));
+    if (!mollie) return std::move(mollie).error();
+    config.mollie = std::move(*mollie);
+  }
   if (!IsKnownTimeZone(config.time_zone)) {
     return Field("/time_zone", "unknown time zone \"" + config.time_zone +
                                    "\" (use an IANA name such as Europe/Amsterdam)");
   }
+  config.cases.time_zone = config.time_zone;
+  config.cases.country = config.engine.country;
   if (!config.database_url.empty()) {
     Result<DatabaseUrl> url = DatabaseUrl::Parse(config.database_url);
     if (!url) return Field("/database_url", url.error().message);
@@ -186,6 +214,9 @@ Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides) {
     }
     config.test_clock_start = overrides.test_clock_start;
   }
+  if (const char* web_dir = std::getenv("DULY_WEB_DIR"); web_dir != nullptr && *web_dir != '\0') {
+    config.web_dir = web_dir;
+  }
   const char* from_environment = std::getenv("DULY_DATABASE_URL");
   const bool environment_set = from_environment != nullptr && *from_environment != '\0';
   if (!overrides.database.empty() || environment_set || config.database_url.empty()) {
@@ -196,6 +227,10 @@ Result<Config> ApplyOverrides(Config config, const ConfigOverrides& overrides) {
   Status overridable = ValidateOverridable(config);
   if (!overridable) return std::move(overridable).error();
   ApplyChannelSecrets(config.channels);
+  ApplyMollieSecret(config.mollie);
+  if (Status mollie = CheckMollieConfig(config.mollie, config.channels.public_url); !mollie) {
+    return std::move(mollie).error();
+  }
   return config;
 }
 

@@ -15,7 +15,10 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/config/cases_config.h"
 #include "daemon/config/channels_config.h"
+#include "daemon/config/mollie_config.h"
+#include "daemon/config/plans_config.h"
 #include "workflows/status.h"
 
 namespace duly::daemon {
@@ -54,6 +57,17 @@ struct Config {
   std::string log_level = "info";  // trace, debug, info, warn, error, critical, off
   EngineConfig engine;
   ChannelsConfig channels;  // secrets from the environment applied by ApplyOverrides
+  // mollie: payment links (mollie_config.h); $DULY_MOLLIE_API_KEY applied by ApplyOverrides,
+  // which then requires redirect_url and channels.public_url when it is active.
+  MollieConfig mollie;
+  // plans: payment-plan policies per segment, promise and plan grace, installment reminders,
+  // credit-status thresholds (plans_config.h); its time_zone is set from time_zone.
+  PlanSettings plans;
+  // cases: routing and timing of complaint cases (cases_config.h); its time_zone and country are
+  // set from time_zone and engine.country.
+  CasePolicy cases = DefaultCasePolicy();
+  // web.dir: the built web UI (web/dist) dulyd serves at /; $DULY_WEB_DIR overrides it.
+  std::string web_dir = "/usr/share/duly/web";
   // --test-clock: time is a ManualClock moved by POST /v1/test/clock (never from the file).
   bool test_clock = false;
   // --test-clock-start: the test clock's first instant (ISO 8601), as given; empty: the real now.

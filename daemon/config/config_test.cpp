@@ -178,6 +178,23 @@ TEST_F(ConfigFileTest, EnvironmentBeatsFileAndFileBeatsDefault) {
   EXPECT_EQ(from_env->database_url, "sqlite:///tmp/from_env.db");
 }
 
+TEST_F(ConfigFileTest, WebDirFromFileThenEnvironment) {
+  Result<Config> defaults = ParseConfig("{}");
+  ASSERT_TRUE(defaults.has_value());
+  EXPECT_EQ(defaults->web_dir, "/usr/share/duly/web");
+  Result<Config> from_file = ParseConfig(R"({"web": {"dir": "/srv/duly/web"}})");
+  ASSERT_TRUE(from_file.has_value());
+  EXPECT_EQ(from_file->web_dir, "/srv/duly/web");
+  ::setenv("DULY_WEB_DIR", "/tmp/web-dist", 1);
+  Result<Config> merged = ApplyOverrides(*from_file, {});
+  ::unsetenv("DULY_WEB_DIR");
+  ASSERT_TRUE(merged.has_value());
+  EXPECT_EQ(merged->web_dir, "/tmp/web-dist");
+  EXPECT_EQ(FirstField(ParseConfig(R"({"web": {"dir": ""}})").error()), "/web/dir");
+  EXPECT_EQ(FirstField(ParseConfig(R"({"web": {"folder": "x"}})").error()), "/web/folder");
+  EXPECT_EQ(FirstField(ParseConfig(R"({"web": "x"})").error()), "/web");
+}
+
 TEST_F(ConfigFileTest, BadOverrideNamesTheField) {
   Result<Config> merged = ApplyOverrides(Config{}, {"", "nonsense", "", false, ""});
   ASSERT_FALSE(merged.has_value());
@@ -192,9 +209,9 @@ TEST(ConfigSchemaTest, SchemaDescribesExactlyTheAcceptedFields) {
   EXPECT_EQ(schema["additionalProperties"], false);
   std::set<std::string> top;
   for (const auto& [name, value] : schema["properties"].items()) top.insert(name);
-  EXPECT_EQ(top,
-            (std::set<std::string>{"database_url", "listen", "time_zone", "io_threads",
-                                   "blocking_threads", "http", "log_level", "engine", "channels"}));
+  EXPECT_EQ(top, (std::set<std::string>{"database_url", "listen", "time_zone", "io_threads",
+                                        "blocking_threads", "http", "log_level", "engine",
+                                        "channels", "web", "plans", "cases", "mollie"}));
   std::set<std::string> http;
   for (const auto& [name, value] : schema["properties"]["http"]["properties"].items()) {
     http.insert(name);

@@ -65,7 +65,7 @@ Result<std::unique_ptr<Delivery>> Delivery::Create(const Config& config, net::io
 
   delivery->templates_ = std::make_unique<channels::TemplateLibrary>(stores.templates);
   delivery->composer_ = std::make_unique<channels::StoreComposer>(
-      stores.store, *delivery->templates_, std::move(*company), clock);
+      stores.store, *delivery->templates_, std::move(*company), clock, stores.payment_links);
   delivery->dispatcher_ = std::make_unique<channels::Dispatcher>(
       stores.outbox, *delivery->composer_, stores.tasks, std::move(by_name), clock,
       DispatchOptionsFrom(config, owner));

@@ -33,6 +33,7 @@
 #include "daemon/http/net.h"
 #include "workflows/clock.h"
 #include "workflows/engine/outbox_store.h"
+#include "workflows/payment_link_source.h"
 #include "workflows/store.h"
 #include "workflows/task_store.h"
 #include "workflows/template_store.h"
@@ -44,6 +45,8 @@ struct DeliveryStores {
   OutboxStore& outbox;
   TaskStore& tasks;
   TemplateStore& templates;
+  // Payment links put in customer messages (Mollie); null: none. Must outlive the Delivery.
+  PaymentLinkSource* payment_links = nullptr;
 };
 
 class Delivery {

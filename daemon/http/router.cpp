@@ -124,6 +124,22 @@ const Router::Route* Router::Find(const std::string& method, const std::string& 
   return nullptr;
 }
 
+void Router::SetFallback(RouteHandler handler) {
+  DULY_CHECK(handler != nullptr);
+  fallback_ = std::move(handler);
+}
+
+HttpResponse Router::RunFallback(const HttpRequest& request) const {
+  const RouteContext context{request, {}, std::nullopt};
+  try {
+    return fallback_(context);
+  } catch (const std::exception& e) {
+    return ErrorResponse(InternalError("GET " + request.path + ": fallback threw: " + e.what()));
+  } catch (...) {
+    return ErrorResponse(InternalError("GET " + request.path + ": fallback threw"));
+  }
+}
+
 HttpResponse Router::Handle(const HttpRequest& request) const {
   const std::string raw_path(request.target.empty() ? std::string_view(request.path)
                                                     : RawPath(request.target));
@@ -131,7 +147,13 @@ HttpResponse Router::Handle(const HttpRequest& request) const {
   bool path_known = false;
   const Route* route = Find(request.method, raw_path, &params, &path_known);
   if (route == nullptr) {
-    if (!path_known) return ErrorResponse(NotFound("no resource at " + raw_path));
+    if (!path_known) {
+      const bool api_path = raw_path == "/v1" || raw_path.starts_with("/v1/");
+      if (fallback_ && request.method == "GET" && !api_path) {
+        return RunFallback(request);
+      }
+      return ErrorResponse(NotFound("no resource at " + raw_path));
+    }
     std::string allow;
     for (const Route& candidate : routes_) {
       std::map<std::string, std::string> ignored;

@@ -5,7 +5,8 @@
 // when the token's role is not admitted (admin is admitted everywhere), 404 for an unknown path,
 // 405 with Allow for a known path and unknown method, and otherwise the handler's response; an
 // exception escaping a handler becomes a logged 500 without internal details. Patterns are
-// literal segments and {name} parameters: "/v1/customers/{id}/history".
+// literal segments and {name} parameters: "/v1/customers/{id}/history". A fallback (the web UI's
+// files) may answer public GET requests that match no route and lie outside /v1; /v1 stays 404.
 // Thread-safety: Add() before serving; Handle() is then safe from many threads at once.
 #pragma once
 
@@ -52,6 +53,11 @@ class Router {
   // REQUIRES: no route with the same method and pattern yet.
   void Add(std::string method, std::string pattern, std::set<Role> roles, RouteHandler handler);
 
+  // Answers, without authentication, every GET whose path matches no route and is neither /v1 nor
+  // under /v1/ (the web UI: its files and its client-side routes). Not listed by Routes(): it is
+  // no API operation. Without a fallback those requests are 404 like any unknown path.
+  void SetFallback(RouteHandler handler);
+
   HttpResponse Handle(const HttpRequest& request) const;
 
   // Every registered route, in registration order (for the OpenAPI conformance test and the
@@ -69,9 +75,11 @@ class Router {
   };
   const Route* Find(const std::string& method, const std::string& path,
                     std::map<std::string, std::string>* params, bool* path_known) const;
+  HttpResponse RunFallback(const HttpRequest& request) const;
 
   Authenticator authenticator_;
   std::vector<Route> routes_;
+  RouteHandler fallback_;
 };
 
 }  // namespace duly::daemon

@@ -2,7 +2,9 @@
 // caller's transaction for a whole batch of invoices.
 //
 // Promise: ReadCollectionHolds() gives the CollectionHold of each invoice that has one (absent
-// invoices have none): an open or escalated case -> disputed; open promises -> promised_until =
+// invoices have none): an open or escalated case naming it (cases.invoice or case_invoices)
+// -> disputed; open promises naming it
+// (promises.invoice or promise_invoices) -> promised_until =
 // the latest promised date; an active payment plan covering it (plan_invoices) -> in_plan.
 // UncollectibleInvoices() names, for each invoice of `invoices` that must not be reminded, why:
 // "deleted" (no such invoice), "paid" (also open amount 0), "credited", "written_off", or the

@@ -8,6 +8,7 @@
 
 #include "daemon/store/bulk_ids.h"
 #include "daemon/store/customer_table.h"
+#include "daemon/store/generated_reference.h"
 #include "daemon/store/invoice_balance.h"
 #include "daemon/store/invoice_row.h"
 #include "daemon/store/store_error.h"
@@ -168,6 +169,8 @@ Result<UpsertSummary> InvoiceTable::Upsert(const std::vector<Invoice>& invoices,
   if (!errors.empty()) {
     return BatchError("invoice", std::move(errors));
   }
+  // Invoices that arrive without a structured reference get one (generated_reference.h).
+  const std::map<std::string, std::string> references = AssignReferences(session_, kind_, invoices);
 
   UpsertSummary summary;
   InvoiceRow row;
@@ -193,6 +196,9 @@ Result<UpsertSummary> InvoiceTable::Upsert(const std::vector<Invoice>& invoices,
   std::vector<std::string> to_start;  // new open invoices: the engine starts collecting them
   for (const Invoice& invoice : invoices) {
     row.From(invoice);
+    if (auto generated = references.find(invoice.id); generated != references.end()) {
+      row.reference = generated->second;
+    }
     auto old = stored.find(invoice.id);
     if (old != stored.end() && old->second.content_hash == row.content_hash) {
       ++summary.unchanged;

@@ -106,7 +106,14 @@ std::vector<OutboxMessage> OutboxLease::Take(Instant now, int limit, const std::
       json dropped = json::object();
       std::vector<OutboxItem> kept;
       for (const OutboxItem& item : message.items) {
-        if (auto found = uncollectible.find(item.invoice); found != uncollectible.end()) {
+        auto found = uncollectible.find(item.invoice);
+        // A payment plan's own messages (step "plan:<id>": schedule, installment reminders) are
+        // about invoices the plan holds; only a settled or closed invoice drops them.
+        if (found != uncollectible.end() && found->second == "in_plan" &&
+            item.step.rfind("plan:", 0) == 0) {
+          found = uncollectible.end();
+        }
+        if (found != uncollectible.end()) {
           dropped[item.invoice] = found->second;
         } else {
           kept.push_back(item);

@@ -5,7 +5,8 @@
 // `now`, or leased with a lease that ended at or before `now`, oldest due first, in one
 // statement (index outbox_due; PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent dispatchers
 // never take the same row). Each customer row's items are checked against their invoices
-// (UncollectibleInvoices, collection_holds.h): uncollectible items are dropped ("message.
+// (UncollectibleInvoices, collection_holds.h; a payment plan's own items, step "plan:<id>", are
+// not dropped for the plan's hold "in_plan"): uncollectible items are dropped ("message.
 // items_dropped" {outbox, channel, invoices: {id: reason}}) and the template becomes that of the
 // first item left; a row left without items is canceled instead ("message.canceled" {outbox,
 // channel, reason, invoices}) and not returned. Colleague rows are not checked. The other rows

@@ -1,14 +1,15 @@
 // duly::daemon::SociChannelStore: the part of SociStore the channels need (internal to the store
-// room): the OutboxStore (outbox_lease.h, outbox_table.h), the TaskStore (task_table.h), the
-// TemplateStore (template_table.h) and Store::RecordOptIn / FindCustomersByPhone. SociStoreImpl
-// (soci_store.cpp) derives from it and adds the rest.
+// room): the OutboxStore (outbox_lease.h, outbox_settler.h, outbox_table.h), the TaskStore
+// (task_table.h), the TemplateStore (template_table.h) and Store::RecordOptIn /
+// FindCustomersByPhone. SociStoreImpl (soci_store.cpp) derives from it and adds the rest.
 //
 // Promise: each method is one read or one transaction (store_transactions.h); the engine's own
 // writes (leasing, outbox marks, delivery status) are recorded by actor "engine", and leasing
 // takes the history head before any outbox row. kInvalidArgument: LeaseDueMessages for limit < 1
-// ("/limit") or an empty owner ("/owner"); ListCustomerMessages and ListOpenTasks for a limit
-// outside 1..1000; RecordReply for a channel other than sms or whatsapp ("/channel"); RecordOptIn
-// for a channel one cannot opt out of. Thread-safety: safe to call concurrently.
+// ("/limit") or an empty owner ("/owner"), SettleMessages for an empty owner; ListCustomerMessages
+// and ListOpenTasks for a limit outside 1..1000; RecordReply for a channel other than sms or
+// whatsapp ("/channel"); RecordOptIn for a channel one cannot opt out of. Thread-safety: safe to
+// call concurrently.
 #pragma once
 
 #include <memory>
@@ -47,6 +48,8 @@ class SociChannelStore : public SociStore, protected StoreTransactions {
                             Instant reconcile_at, const std::string& error) override;
   Status MarkMessageCanceled(std::int64_t id, const std::string& owner,
                              const std::string& reason) override;
+  Result<std::vector<Status>> SettleMessages(const std::vector<MessageSettlement>& settlements,
+                                             const std::string& owner) override;
   Status RecordDeliveryStatus(const std::string& provider_id, MessageDelivery delivery,
                               const std::string& error_code) override;
   Result<std::vector<OutboxRecord>> ListCustomerMessages(const std::string& customer,
@@ -73,6 +76,11 @@ class SociChannelStore : public SociStore, protected StoreTransactions {
                                                        const std::string& language) override;
   Result<StoredTemplate> SaveTemplate(const StoredTemplate& saved, const Actor& actor) override;
   Result<std::int64_t> TemplateRevision() override;
+
+ private:
+  // One settlement in a transaction of its own (the Mark* methods).
+  Status SettleMessage(const MessageSettlement& settlement, const std::string& owner,
+                       const std::string& context);
 };
 
 }  // namespace duly::daemon

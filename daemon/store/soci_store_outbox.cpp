@@ -1,5 +1,6 @@
 // SociChannelStore's OutboxStore methods (soci_channel_store.h).
 #include "daemon/store/outbox_lease.h"
+#include "daemon/store/outbox_settler.h"
 #include "daemon/store/outbox_table.h"
 #include "daemon/store/soci_channel_store.h"
 
@@ -33,61 +34,62 @@ Result<std::optional<Instant>> SociChannelStore::NextMessageDue() {
   });
 }
 
+Status SociChannelStore::SettleMessage(const MessageSettlement& settlement,
+                                       const std::string& owner, const std::string& context) {
+  return Done(
+      Write<bool>(context, kEngine, [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
+        Status status = OutboxSettler(s, kind(), owner, chain).Settle(settlement);
+        if (!status) return std::move(status).error();
+        return true;
+      }));
+}
+
 Status SociChannelStore::MarkMessageSent(std::int64_t id, const std::string& owner,
                                          const std::string& provider_id) {
-  return Done(Write<bool>("marking message " + std::to_string(id) + " sent", kEngine,
-                          [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                            Status status =
-                                OutboxTable(s, kind()).MarkSent(id, owner, provider_id, chain);
-                            if (!status) return std::move(status).error();
-                            return true;
-                          }));
+  return SettleMessage(MessageSettlement::Sent(id, provider_id), owner,
+                       "marking message " + std::to_string(id) + " sent");
 }
 
 Status SociChannelStore::MarkMessageFailed(std::int64_t id, const std::string& owner,
                                            bool permanent, Instant retry_at,
                                            const std::string& error) {
-  return Done(Write<bool>("marking message " + std::to_string(id) + " failed", kEngine,
-                          [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                            Status status = OutboxTable(s, kind()).MarkFailed(
-                                id, owner, permanent, retry_at, error, chain);
-                            if (!status) return std::move(status).error();
-                            return true;
-                          }));
+  return SettleMessage(MessageSettlement::Failed(id, permanent, retry_at, error), owner,
+                       "marking message " + std::to_string(id) + " failed");
 }
 
 Status SociChannelStore::MarkMessageFallback(std::int64_t id, const std::string& owner,
                                              const std::string& channel, const std::string& error) {
-  return Done(Write<bool>("moving message " + std::to_string(id) + " to " + channel, kEngine,
-                          [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                            Status status = OutboxTable(s, kind()).MarkFallback(id, owner, channel,
-                                                                                error, chain);
-                            if (!status) return std::move(status).error();
-                            return true;
-                          }));
+  return SettleMessage(MessageSettlement::Fallback(id, channel, error), owner,
+                       "moving message " + std::to_string(id) + " to " + channel);
 }
 
 Status SociChannelStore::MarkMessageUnknown(std::int64_t id, const std::string& owner,
                                             Instant attempted_at, Instant reconcile_at,
                                             const std::string& error) {
-  return Done(Write<bool>("marking message " + std::to_string(id) + " unknown", kEngine,
-                          [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                            Status status = OutboxTable(s, kind()).MarkUnknown(
-                                id, owner, attempted_at, reconcile_at, error, chain);
-                            if (!status) return std::move(status).error();
-                            return true;
-                          }));
+  return SettleMessage(MessageSettlement::Unknown(id, attempted_at, reconcile_at, error), owner,
+                       "marking message " + std::to_string(id) + " unknown");
 }
 
 Status SociChannelStore::MarkMessageCanceled(std::int64_t id, const std::string& owner,
                                              const std::string& reason) {
-  return Done(Write<bool>("canceling message " + std::to_string(id), kEngine,
-                          [&](soci::session& s, HistoryChain& chain) -> Result<bool> {
-                            Status status =
-                                OutboxTable(s, kind()).MarkCanceled(id, owner, reason, chain);
-                            if (!status) return std::move(status).error();
-                            return true;
-                          }));
+  return SettleMessage(MessageSettlement::Canceled(id, reason), owner,
+                       "canceling message " + std::to_string(id));
+}
+
+Result<std::vector<Status>> SociChannelStore::SettleMessages(
+    const std::vector<MessageSettlement>& settlements, const std::string& owner) {
+  if (Status status = CheckOwner(owner); !status) return std::move(status).error();
+  if (settlements.empty()) return std::vector<Status>();
+  return Write<std::vector<Status>>("settling " + std::to_string(settlements.size()) + " messages",
+                                    kEngine, [&](soci::session& s, HistoryChain& chain) {
+                                      OutboxSettler settler(s, kind(), owner, chain);
+                                      std::vector<Status> recorded;
+                                      recorded.reserve(settlements.size());
+                                      for (const MessageSettlement& settlement : settlements) {
+                                        recorded.push_back(settler.Settle(settlement));
+                                      }
+                                      return Result<std::vector<Status>>(std::move(recorded));
+                                    });
 }
 
 Status SociChannelStore::RecordDeliveryStatus(const std::string& provider_id,

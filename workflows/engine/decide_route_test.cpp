@@ -239,5 +239,19 @@ TEST_F(DecideRouteTest, ActionsOfLaterIssuesAreSkippedAsNotSupported) {
   EXPECT_EQ(outcome.next->step, "hold");
 }
 
+TEST_F(DecideRouteTest, CreditHoldRunsAndIsRecorded) {
+  const std::string hold = R"({ "id": "w", "name": "w", "segment": "b2b-standard", "steps": [
+    { "id": "hold", "at": "due+2d", "action": { "type": "credit_hold" } } ] })";
+  const auto catalog = MakeCatalog(
+      {Stored(hold, 1)}, R"({"segments":[{"id":"b2b-standard","priority":1,"when":{}}]})");
+  const Instant at = Local("2026-03-12", 9);
+  const TimerOutcome outcome =
+      Decide(*catalog, Input(TimerKind::kStep, "hold", at, Running("hold", 1, "w")), at);
+  EXPECT_EQ(RunOutcomes(outcome), std::vector<std::string>{"hold=ran"});
+  const nlohmann::json ran = Payload(outcome, "step.ran");
+  EXPECT_EQ(ran["action"], "credit_hold");
+  EXPECT_EQ(ran["credit_hold"], true);
+}
+
 }  // namespace
 }  // namespace duly

@@ -24,6 +24,8 @@
 // The Mark* methods act only on a row still leased by `owner` (kConflict otherwise, kNotFound
 // for an unknown id) and each records one event ("message.sent", "message.failed",
 // "message.fallback", "message.outcome_unknown", "message.canceled") on the customer's history.
+// SettleMessages records many rows' outcomes at once (what the Mark* methods do one by one) in one
+// transaction, so a dispatcher pays for one commit per batch instead of one per message.
 // Thread-safety: safe to call from many threads at once.
 #pragma once
 
@@ -86,6 +88,29 @@ struct OutboxRecord {
   std::optional<Instant> sent_at;
 };
 
+// What became of one leased row: the arguments of the matching Mark* call.
+enum class MessageOutcome { kSent, kFailed, kFallback, kUnknown, kCanceled };
+
+struct MessageSettlement {
+  std::int64_t id = 0;
+  MessageOutcome outcome = MessageOutcome::kSent;
+  std::string provider_id;  // kSent
+  bool permanent = false;   // kFailed
+  Instant retry_at{};       // kFailed, not permanent
+  std::string channel;      // kFallback: the first of the row's fallbacks
+  Instant attempted_at{};   // kUnknown
+  Instant reconcile_at{};   // kUnknown
+  std::string error;        // kFailed, kFallback, kUnknown: the error; kCanceled: the reason
+
+  static MessageSettlement Sent(std::int64_t id, std::string provider_id);
+  static MessageSettlement Failed(std::int64_t id, bool permanent, Instant retry_at,
+                                  std::string error);
+  static MessageSettlement Fallback(std::int64_t id, std::string channel, std::string error);
+  static MessageSettlement Unknown(std::int64_t id, Instant attempted_at, Instant reconcile_at,
+                                   std::string error);
+  static MessageSettlement Canceled(std::int64_t id, std::string reason);
+};
+
 class OutboxStore {
  public:
   virtual ~OutboxStore() = default;
@@ -115,6 +140,14 @@ class OutboxStore {
   // Withdrawn before sending (its invoices were settled or held since it was leased).
   virtual Status MarkMessageCanceled(std::int64_t id, const std::string& owner,
                                      const std::string& reason) = 0;
+
+  // Records each settlement exactly as its Mark* would (same checks, same event), all of them in
+  // one transaction with one update of the history head. Returns one Status per settlement, in
+  // order: a row that fails its check (kConflict, kNotFound, kInvalidArgument) is left as it was
+  // and the others are recorded. An error (the transaction failed) means nothing was recorded.
+  // The default calls the Mark* methods one by one (one transaction each).
+  virtual Result<std::vector<Status>> SettleMessages(
+      const std::vector<MessageSettlement>& settlements, const std::string& owner);
 
   // A provider's status callback for the message it knows as `provider_id` (any owner, any
   // time). Ignored (kOk, nothing written) when it would move the delivery backwards or repeat

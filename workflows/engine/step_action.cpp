@@ -76,9 +76,16 @@ class ActionRunner {
     return StepResult{StepResult::Kind::kRan, {}, true};
   }
 
-  // open_case, fee, credit_hold and wait_for: not implemented by this issue (the collection
-  // engine); later issues (cases, fees, credit hold, waiting) implement them. Until then the step
-  // is skipped with reason "not_supported", naming the action, so the history shows why.
+  // credit_hold (issue 5): the customer is on credit hold while the invoice the step ran for is
+  // open; the "step.ran" event {action: credit_hold} is the record the credit status reads.
+  StepResult operator()(const CreditHoldAction& /*action*/) {
+    RecordRan(workflow_, step_, {{"credit_hold", true}}, outcome_);
+    return Ran();
+  }
+
+  // open_case, fee and wait_for: not implemented by this issue (the collection engine); later
+  // issues (cases, fees, waiting) implement them. Until then the step is skipped with reason
+  // "not_supported", naming the action, so the history shows why.
   template <typename Unsupported>
   StepResult operator()(const Unsupported& /*action*/) {
     return Skip(workflow_, step_, "not_supported", outcome_,

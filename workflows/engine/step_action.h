@@ -9,9 +9,10 @@
 // ColleagueNotificationEffect per target colleague among batch.colleagues (the account manager,
 // one colleague by id, or every active colleague matching role and department; reason
 // "step:<id>") or skips with "no_colleague". handover adds a HandoverEffect and says the instance
-// ends. open_case, fee, credit_hold and wait_for are not implemented by this issue: they skip
-// with "not_supported" naming the action (later issues implement them). A step that ran or was
-// skipped is recorded with outcome_records.h. Pure; thread-compatible.
+// ends. credit_hold runs and is recorded ("step.ran" {action: credit_hold, credit_hold: true}):
+// the customer's credit status holds while that invoice is open. open_case, fee and wait_for are
+// not implemented by this issue: they skip with "not_supported" naming the action. A step that ran
+// or was skipped is recorded with outcome_records.h. Pure; thread-compatible.
 #pragma once
 
 #include <string>

@@ -68,6 +68,30 @@ void MemoryOutbox::FailNextWrites(int count, Error error) {
   write_error_ = std::move(error);
 }
 
+void MemoryOutbox::FailNextSettles(int count, Error error) {
+  std::lock_guard lock(mutex_);
+  failing_settles_ = count;
+  settle_error_ = std::move(error);
+}
+
+std::vector<std::size_t> MemoryOutbox::settle_batches() const {
+  std::lock_guard lock(mutex_);
+  return settle_batches_;
+}
+
+Result<std::vector<Status>> MemoryOutbox::SettleMessages(
+    const std::vector<MessageSettlement>& settlements, const std::string& owner) {
+  {
+    std::lock_guard lock(mutex_);
+    if (failing_settles_ > 0) {
+      --failing_settles_;
+      return settle_error_;
+    }
+    settle_batches_.push_back(settlements.size());
+  }
+  return OutboxStore::SettleMessages(settlements, owner);
+}
+
 void MemoryOutbox::FailNextLeases(int count, Error error) {
   std::lock_guard lock(mutex_);
   failing_leases_ = count;

@@ -6,8 +6,8 @@
 // row is not leased by the caller, kNotFound for an unknown id), except that invoices are not
 // re-checked at lease time (the tests' composer plays the settled invoice). Every write records
 // one event line ("message.sent 3 sms-1") readable with events(). StealLease plays another node
-// taking a row whose lease expired; FailNextWrites / FailNextLeases make the next Mark* /
-// LeaseDueMessages calls fail with the given error.
+// taking a row whose lease expired; FailNextWrites / FailNextLeases / FailNextSettles make the
+// next Mark* / LeaseDueMessages / SettleMessages calls fail with the given error.
 // Thread-safety: every method is safe from many threads at once (mutex_).
 #pragma once
 
@@ -36,6 +36,11 @@ class MemoryOutbox final : public OutboxStore {
   void StealLease(std::int64_t id, const std::string& owner);
   void FailNextWrites(int count, Error error);
   void FailNextLeases(int count, Error error);
+  // The next `count` SettleMessages calls fail as a whole (a failed transaction: nothing
+  // recorded).
+  void FailNextSettles(int count, Error error);
+  // The number of settlements of each SettleMessages call that got through, in order.
+  std::vector<std::size_t> settle_batches() const;
 
   Result<std::vector<OutboxMessage>> LeaseDueMessages(Instant now, int limit,
                                                       const std::string& owner,
@@ -51,6 +56,10 @@ class MemoryOutbox final : public OutboxStore {
                             Instant reconcile_at, const std::string& error) override;
   Status MarkMessageCanceled(std::int64_t id, const std::string& owner,
                              const std::string& reason) override;
+  // Each settlement as its Mark* (FailNextWrites counts them one by one), unless
+  // FailNextSettles refuses the whole call.
+  Result<std::vector<Status>> SettleMessages(const std::vector<MessageSettlement>& settlements,
+                                             const std::string& owner) override;
   Status RecordDeliveryStatus(const std::string& provider_id, MessageDelivery delivery,
                               const std::string& error_code) override;
   Result<std::vector<OutboxRecord>> ListCustomerMessages(const std::string& customer,
@@ -74,6 +83,9 @@ class MemoryOutbox final : public OutboxStore {
   Error write_error_;
   int failing_leases_ = 0;
   Error lease_error_;
+  int failing_settles_ = 0;
+  Error settle_error_;
+  std::vector<std::size_t> settle_batches_;
 };
 
 }  // namespace duly::channels

@@ -1,0 +1,3 @@
+-- 0012 wake-ups (SQLite): nothing to do. SQLite serves one node, whose own writes wake its engine
+-- scheduler and dispatcher in-process; the PostgreSQL migration of the same number adds the
+-- LISTEN/NOTIFY triggers that wake the other nodes.
