@@ -20,10 +20,20 @@ class DispatcherSettleTest : public DispatchFixture {
     DispatchOptions options = Options();
     options.settle_batch = batch;
     options.settle_delay = std::chrono::hours(1);
-    return DispatchFixture::Make({{"sms", &sms_}, {"email", &email_}}, std::move(options));
+    return DispatchFixture::Make({{"sms", &sms_},
+                                  {"email", &email_},
+                                  {"whatsapp", &whatsapp_},
+                                  {"voice", &voice_},
+                                  {"letter", &letter_}},
+                                 std::move(options));
   }
+  // One channel per outcome below, so that which send fails never depends on the order in
+  // which the round's sends start.
   FakeChannel sms_{"sms"};
   FakeChannel email_{"email"};
+  FakeChannel whatsapp_{"whatsapp"};
+  FakeChannel voice_{"voice"};
+  FakeChannel letter_{"letter"};
 };
 
 TEST_F(DispatcherSettleTest, OutcomesAreRecordedInBatchesNotOneByOne) {
@@ -44,11 +54,11 @@ TEST_F(DispatcherSettleTest, OutcomesAreRecordedInBatchesNotOneByOne) {
 
 TEST_F(DispatcherSettleTest, EveryKindOfOutcomeSharesABatch) {
   const std::int64_t sent = Queue("sms");
-  const std::int64_t retried = Queue("sms");
-  const std::int64_t fell_back = Queue("sms", {"email"});
+  const std::int64_t retried = Queue("whatsapp");
+  const std::int64_t fell_back = Queue("voice", {"letter"});
   const std::int64_t failed = Queue("email");
-  sms_.FailCall(2, SendFailure{FailureKind::kTransient, "503", "", std::nullopt});
-  sms_.FailCall(3, SendFailure{FailureKind::kPermanent, "21211", "21211", std::nullopt});
+  whatsapp_.FailNext(SendFailure{FailureKind::kTransient, "503", "", std::nullopt});
+  voice_.FailNext(SendFailure{FailureKind::kPermanent, "21211", "21211", std::nullopt});
   email_.FailNext(SendFailure{FailureKind::kPermanent, "SMTP 550", "550", std::nullopt});
   auto dispatcher = Make(256);
   const DispatchReport report = Dispatch(*dispatcher);
@@ -58,7 +68,7 @@ TEST_F(DispatcherSettleTest, EveryKindOfOutcomeSharesABatch) {
   EXPECT_EQ(report.failed, 1);
   EXPECT_EQ(outbox_.Get(sent).state, "sent");
   EXPECT_EQ(outbox_.Get(retried).state, "pending");
-  EXPECT_EQ(outbox_.Get(fell_back).message.channel, "email");
+  EXPECT_EQ(outbox_.Get(fell_back).message.channel, "letter");
   EXPECT_EQ(outbox_.Get(failed).state, "failed");
   ASSERT_EQ(tasks_.tasks().size(), 1U) << "the failure's task, after it was recorded";
   EXPECT_EQ(tasks_.tasks()[0].message, failed);
